@@ -1,0 +1,118 @@
+// Package event is how the matcher sees a log record. It is a leaf package
+// (stdlib only) so that input formats and the matcher never import each other.
+//
+// The matcher only asks two things of an event: the value of a named field
+// and, for keyword searches, every string inside it. Keeping that surface this
+// small is what lets a later projected or byte-backed event replace Map
+// without touching the matcher.
+package event
+
+import (
+	"encoding/json"
+	"strconv"
+)
+
+// Event is a read-only view of one log record.
+type Event interface {
+	// Get returns the value of field. A literal key wins; otherwise a dotted
+	// name walks into nested objects ("a.b.c").
+	Get(field string) (Value, bool)
+	// Walk calls fn for every scalar value in the event, nested ones
+	// included, until fn returns false. It reports whether it visited all.
+	Walk(fn func(v Value) bool) bool
+}
+
+// Kind is the JSON type of a Value.
+type Kind uint8
+
+const (
+	Null Kind = iota
+	String
+	Number
+	Bool
+	Array
+	Object
+)
+
+// Value wraps one decoded JSON value without copying it. It is a small value
+// type so Get never allocates.
+type Value struct{ v any }
+
+// Of wraps a value decoded by encoding/json (with UseNumber) or built by hand
+// from Go strings, numbers, bools, []any and map[string]any.
+func Of(v any) Value { return Value{v} }
+
+// Raw returns the wrapped value.
+func (x Value) Raw() any { return x.v }
+
+// Kind reports the JSON type.
+func (x Value) Kind() Kind {
+	switch x.v.(type) {
+	case nil:
+		return Null
+	case string:
+		return String
+	case json.Number, float64, float32, int, int64, int32, uint64, uint32:
+		return Number
+	case bool:
+		return Bool
+	case []any:
+		return Array
+	case map[string]any:
+		return Object
+	}
+	return Null
+}
+
+// Text returns the textual form of a scalar: the string itself, a number as
+// it was written (json.Number keeps the source digits), "true"/"false".
+// ok is false for null, arrays and objects.
+func (x Value) Text() (s string, ok bool) {
+	switch t := x.v.(type) {
+	case string:
+		return t, true
+	case json.Number:
+		return string(t), true
+	case bool:
+		if t {
+			return "true", true
+		}
+		return "false", true
+	case float64:
+		return strconv.FormatFloat(t, 'f', -1, 64), true
+	case int:
+		return strconv.Itoa(t), true
+	case int64:
+		return strconv.FormatInt(t, 10), true
+	}
+	return "", false
+}
+
+// Float returns the value as a number: numbers directly, strings when they
+// parse as one (so "4688" compares with 4688).
+func (x Value) Float() (float64, bool) {
+	switch t := x.v.(type) {
+	case json.Number:
+		f, err := t.Float64()
+		return f, err == nil
+	case float64:
+		return t, true
+	case int:
+		return float64(t), true
+	case int64:
+		return float64(t), true
+	case string:
+		f, err := strconv.ParseFloat(t, 64)
+		return f, err == nil
+	}
+	return 0, false
+}
+
+// Len returns the number of elements of an array (0 otherwise).
+func (x Value) Len() int {
+	a, _ := x.v.([]any)
+	return len(a)
+}
+
+// Index returns element i of an array.
+func (x Value) Index(i int) Value { return Value{x.v.([]any)[i]} }
