@@ -49,6 +49,8 @@ func Run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 type env struct {
 	stdin          io.Reader
 	stdout, stderr io.Writer
+	attackData     []string // --attack-data bundles
+	configDir      string   // --config-dir; "" means the user's config dir
 }
 
 func newRoot(e *env) *cobra.Command {
@@ -63,7 +65,10 @@ can see and catch, and proof from replayed attack logs.`,
 		SilenceErrors: true,
 	}
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error { return usageError{err} })
-	root.AddCommand(newVersionCmd(e), newRulesCmd(e), newScanCmd(e))
+	pf := root.PersistentFlags()
+	pf.StringArrayVar(&e.attackData, "attack-data", nil, "ATT&CK STIX 2.1 bundle to use instead of the embedded data (repeatable, one per domain)")
+	pf.StringVar(&e.configDir, "config-dir", "", "vigil's configuration directory (default: the user config dir + /vigil)")
+	root.AddCommand(newVersionCmd(e), newAttackCmd(e), newRulesCmd(e), newScanCmd(e))
 	return root
 }
 
