@@ -18,7 +18,7 @@ func decode(t *testing.T, s string) Map {
 }
 
 func TestGet(t *testing.T) {
-	m := decode(t, `{"a":{"b":{"c":"deep"}},"x.y":"literal","x":{"y":"nested"},"n":4688,"p":{"q.r":"dotkey"}}`)
+	m := decode(t, `{"a":{"b":{"c":"deep"}},"x.y":"literal","x":{"y":"nested"},"n":4688,"p":{"q.r":"dotkey"},"arr":[{"t":"A"},{"t":"B"},3]}`)
 	cases := []struct {
 		field, want string
 		ok          bool
@@ -27,6 +27,7 @@ func TestGet(t *testing.T) {
 		{"x.y", "literal", true},
 		{"n", "4688", true},
 		{"p.q.r", "dotkey", true},
+		{"arr.t", "", true},
 		{"a.b.zz", "", false},
 		{"missing", "", false},
 	}
@@ -36,6 +37,9 @@ func TestGet(t *testing.T) {
 		if ok != c.ok || got != c.want {
 			t.Errorf("Get(%q) = %q,%v want %q,%v", c.field, got, ok, c.want, c.ok)
 		}
+	}
+	if v, _ := m.Get("arr.t"); v.Len() != 2 || v.Index(1).Raw() != "B" {
+		t.Errorf("arr.t = %v", v.Raw())
 	}
 	if v, _ := m.Get("n"); v.Kind() != Number {
 		t.Errorf("n kind %v", v.Kind())

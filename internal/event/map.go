@@ -19,7 +19,11 @@ func (m Map) Get(field string) (Value, bool) {
 			v, ok := cur[rest]
 			return Value{v}, ok
 		}
-		next, ok := cur[rest[:i]].(map[string]any)
+		child := cur[rest[:i]]
+		if arr, isArr := child.([]any); isArr {
+			return getThroughArray(arr, rest[i+1:])
+		}
+		next, ok := child.(map[string]any)
 		if !ok {
 			// A longer literal key may still hold the remainder ("a" then "b.c").
 			if v, ok := lookupDotted(cur, rest); ok {
@@ -73,4 +77,25 @@ func walk(v any, fn func(Value) bool) bool {
 		return true
 	}
 	return fn(Value{v})
+}
+
+// getThroughArray resolves the rest of a dotted path in every object of an
+// array ("answers.type" over answers: [{type: A}, {type: CNAME}]) and
+// returns the values found as an array, so any of them can match. This is
+// the one Get path that allocates; flat and nested-object lookups do not.
+func getThroughArray(arr []any, rest string) (Value, bool) {
+	var out []any
+	for _, el := range arr {
+		m, ok := el.(map[string]any)
+		if !ok {
+			continue
+		}
+		if v, ok := Map(m).Get(rest); ok {
+			out = append(out, v.v)
+		}
+	}
+	if out == nil {
+		return Value{}, false
+	}
+	return Value{out}, true
 }

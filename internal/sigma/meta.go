@@ -102,7 +102,7 @@ func (r *reader) date(n *yaml.Node, key string) string {
 	switch {
 	case dateRE.MatchString(v.Value):
 	case oldDateRE.MatchString(v.Value):
-		r.warnf(v, CodeDate, "Sigma v2 writes dates as YYYY-MM-DD", "%s %q uses the deprecated YYYY/MM/DD form", key, v.Value)
+		r.errorf(v, CodeDate, "Sigma v2 dropped this form; write YYYY-MM-DD", "%s %q uses the v1 YYYY/MM/DD form", key, v.Value)
 	default:
 		r.errorf(v, CodeDate, "write the date as YYYY-MM-DD", "%s %q is not an ISO 8601 date", key, v.Value)
 	}
@@ -187,7 +187,7 @@ func (r *reader) logsource(n *yaml.Node) Logsource {
 	ls.Service, _ = r.str(ln, "service")
 	ls.Definition, _ = r.str(ln, "definition")
 	if ls.Category == "" && ls.Product == "" && ls.Service == "" {
-		r.warnf(ln, CodeLogsource, "name at least one of category, product, service so the rule can be routed", "logsource names no category, product or service")
+		r.errorf(ln, CodeLogsource, "name at least one of category, product, service so the rule can be routed", "logsource names no category, product or service")
 	}
 	for _, v := range []string{ls.Category, ls.Product, ls.Service} {
 		if v != strings.ToLower(v) || strings.ContainsRune(v, ' ') {

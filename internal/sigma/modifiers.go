@@ -166,6 +166,8 @@ func (r *reader) checkValues(it *Item, typ string, transforms []string) {
 			bad(v, "null is not a keyword")
 		case (typ == "re" || typ == "cidr" || typ == "fieldref") && v.Kind != VString:
 			bad(v, "%s needs a string value, %q is a %s", typ, v.Text, kindName(v.Kind))
+		case typ == "fieldref" && strings.ContainsAny(v.Text, "*?"):
+			bad(v, "field reference %q contains a wildcard; it must name one field", v.Text)
 		}
 	}
 	if it.Has("all") && len(it.Values) < 2 {

@@ -58,7 +58,7 @@ func TestParseDiagnostics(t *testing.T) {
 		{"no match pattern", "condition: sel", "condition: 1 of filter*", CodeCondPattern, 10, true},
 		{"all of them", "condition: sel", "condition: all of them", CodeAllOfThem, 10, false},
 		{"no condition", "  condition: sel\n", "", CodeCondMissing, 8, true},
-		{"old date", "status: test", "date: 2020/01/02", CodeDate, 3, false},
+		{"old date", "status: test", "date: 2020/01/02", CodeDate, 3, true},
 		{"exists non-bool", "Image|endswith: '\\cmd.exe'", "Image|exists: yes please", CodeModValue, 9, true},
 		{"gt non-number", "Image|endswith: '\\cmd.exe'", "Image|gt: abc", CodeModValue, 9, true},
 		{"regex flag alone", "Image|endswith", "Image|i", CodeModifierCombo, 9, true},

@@ -1,0 +1,229 @@
+package match
+
+import (
+	"strings"
+	"unicode/utf8"
+)
+
+// unitKind is what one pattern position matches.
+type unitKind uint8
+
+const (
+	uLit  unitKind = iota // one rune (pre-folded unless the pattern is cased)
+	uAny                  // '?': exactly one rune
+	uDash                 // windash: any of the five dash characters
+)
+
+type unit struct {
+	kind unitKind
+	r    rune
+}
+
+// piece is a unit or a '*' in a parsed Sigma string.
+type piece struct {
+	star bool
+	u    unit
+}
+
+// parseSigmaString applies the specification's escaping: '*' and '?' are
+// wildcards, '\*' '\?' '\\' are the literal characters, and a backslash
+// before anything else (or at the end) is itself literal.
+func parseSigmaString(s string) []piece {
+	out := make([]piece, 0, len(s))
+	for i := 0; i < len(s); {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		switch r {
+		case '*':
+			out = append(out, piece{star: true})
+		case '?':
+			out = append(out, piece{u: unit{kind: uAny}})
+		case '\\':
+			if i+1 < len(s) && (s[i+1] == '*' || s[i+1] == '?' || s[i+1] == '\\') {
+				out = append(out, piece{u: unit{r: rune(s[i+1])}})
+				n = 2
+			} else {
+				out = append(out, piece{u: unit{r: '\\'}})
+			}
+		default:
+			out = append(out, piece{u: unit{r: r}})
+		}
+		i += n
+	}
+	return out
+}
+
+// hasWildcard reports whether ps contains '*', '?' or a windash class.
+func hasWildcard(ps []piece) bool {
+	for _, p := range ps {
+		if p.star || p.u.kind != uLit {
+			return true
+		}
+	}
+	return false
+}
+
+// literalText returns the characters of a wildcard-free pattern.
+func literalText(ps []piece) string {
+	var b strings.Builder
+	for _, p := range ps {
+		b.WriteRune(p.u.r)
+	}
+	return b.String()
+}
+
+// strMatcher matches a string against a Sigma pattern: segments separated
+// by '*'. Each segment is fixed-length in runes, so leftmost placement of
+// the middle segments is always correct and matching never backtracks.
+type strMatcher struct {
+	segs        [][]unit
+	open, close bool // pattern starts / ends with '*'
+	cased       bool
+}
+
+func newStrMatcher(ps []piece, cased bool) *strMatcher {
+	m := &strMatcher{cased: cased}
+	if len(ps) > 0 && ps[0].star {
+		m.open = true
+	}
+	if len(ps) > 0 && ps[len(ps)-1].star {
+		m.close = true
+	}
+	var cur []unit
+	for _, p := range ps {
+		if p.star {
+			if cur != nil {
+				m.segs = append(m.segs, cur)
+			}
+			cur = nil
+			continue
+		}
+		u := p.u
+		if !cased && u.kind == uLit {
+			u.r = fold(u.r)
+		}
+		cur = append(cur, u)
+	}
+	if cur != nil || len(m.segs) == 0 && !m.open {
+		m.segs = append(m.segs, cur)
+	}
+	return m
+}
+
+// needles returns the literal runs of the pattern (folded unless cased):
+// every matching string contains each of them, so an index can prefilter.
+func (m *strMatcher) needles() []string {
+	var out []string
+	for _, s := range m.segs {
+		var b strings.Builder
+		for _, u := range s {
+			if u.kind != uLit {
+				if b.Len() > 0 {
+					out = append(out, b.String())
+					b.Reset()
+				}
+				continue
+			}
+			b.WriteRune(u.r)
+		}
+		if b.Len() > 0 {
+			out = append(out, b.String())
+		}
+	}
+	return out
+}
+
+func (m *strMatcher) eq(u unit, r rune) bool {
+	switch u.kind {
+	case uAny:
+		return true
+	case uDash:
+		return isDash(r)
+	}
+	if m.cased {
+		return u.r == r
+	}
+	return u.r == fold(r)
+}
+
+// at reports whether seg matches s starting at byte i, and where it ends.
+func (m *strMatcher) at(seg []unit, s string, i int) (int, bool) {
+	for _, u := range seg {
+		if i >= len(s) {
+			return 0, false
+		}
+		r, n := rune(s[i]), 1
+		if r >= utf8.RuneSelf {
+			r, n = utf8.DecodeRuneInString(s[i:])
+		}
+		if !m.eq(u, r) {
+			return 0, false
+		}
+		i += n
+	}
+	return i, true
+}
+
+// find returns the end of the leftmost match of seg in s at or after i.
+func (m *strMatcher) find(seg []unit, s string, i int) (int, bool) {
+	for ; i <= len(s); i++ {
+		if i < len(s) && !utf8.RuneStart(s[i]) {
+			continue
+		}
+		if end, ok := m.at(seg, s, i); ok {
+			return end, true
+		}
+	}
+	return 0, false
+}
+
+// backStart returns the byte offset n runes before the end of s.
+func backStart(s string, n int) (int, bool) {
+	i := len(s)
+	for ; n > 0; n-- {
+		if i == 0 {
+			return 0, false
+		}
+		_, w := utf8.DecodeLastRuneInString(s[:i])
+		i -= w
+	}
+	return i, true
+}
+
+// match reports whether the whole of s matches the pattern.
+func (m *strMatcher) match(s string) bool {
+	segs := m.segs
+	if len(segs) == 0 { // pattern is only stars
+		return true
+	}
+	i := 0
+	if !m.open {
+		end, ok := m.at(segs[0], s, 0)
+		if !ok {
+			return false
+		}
+		if len(segs) == 1 && !m.close {
+			return end == len(s)
+		}
+		i, segs = end, segs[1:]
+	}
+	last := -1
+	if !m.close && len(segs) > 0 {
+		last = len(segs) - 1
+	}
+	for k, seg := range segs {
+		if k == last {
+			start, ok := backStart(s, len(seg))
+			if !ok || start < i {
+				return false
+			}
+			_, ok = m.at(seg, s, start)
+			return ok
+		}
+		end, ok := m.find(seg, s, i)
+		if !ok {
+			return false
+		}
+		i = end
+	}
+	return true
+}

@@ -1,0 +1,81 @@
+package match
+
+import "testing"
+
+func TestStrMatcher(t *testing.T) {
+	cases := []struct {
+		pat, s string
+		cased  bool
+		want   bool
+	}{
+		{"foo", "FOO", false, true},
+		{"foo", "foox", false, false},
+		{"foo", "FOO", true, false},
+		{"*foo*", "xxFoOyy", false, true},
+		{"foo*", "foobar", false, true},
+		{"foo*", "xfoobar", false, false},
+		{"*bar", "foobar", false, true},
+		{"*bar", "foobarx", false, false},
+		{"a*b*c", "aXXbYYc", false, true},
+		{"a*b*c", "aXXcYYb", false, false},
+		{"a?c", "abc", false, true},
+		{"a?c", "ac", false, false},
+		{"a?c", "aéc", false, true},
+		{`a\*c`, "a*c", false, true},
+		{`a\*c`, "abc", false, false},
+		{`a\?c`, "a?c", false, true},
+		{`C:\Windows\*`, `c:\windows\x`, false, false},
+		{`C:\Windows\\*`, `c:\windows\x`, false, true},
+		{`a\\\*`, `a\*`, false, true},
+		{`a\\\\b`, `a\\b`, false, true},
+		{`a\\\b`, `a\\b`, false, true},
+		{`a\b`, `a\b`, false, true},
+		{`end\`, `end\`, false, true},
+		{"", "", false, true},
+		{"", "x", false, false},
+		{"*", "", false, true},
+		{"**", "abc", false, true},
+		{"Straße", "STRASSE", false, false},
+		{"ÄÖÜ", "äöü", false, true},
+		{"kelvin", "\u212Aelvin", false, true},
+		{"ſ", "S", false, true},
+		{"*ab*ab*", "xxabab", false, true},
+		{"*aab", "aaab", false, true},
+		{"a*a", "a", false, false},
+		{"Trojan*FOUND", "Trojan.Foo FOUND", false, true},
+	}
+	for _, c := range cases {
+		m := newStrMatcher(parseSigmaString(c.pat), c.cased)
+		if got := m.match(c.s); got != c.want {
+			t.Errorf("match(%q, %q, cased=%v) = %v", c.pat, c.s, c.cased, got)
+		}
+	}
+}
+
+func TestNeedles(t *testing.T) {
+	m := newStrMatcher(parseSigmaString("*ab?cd*ef"), false)
+	got := m.needles()
+	if len(got) != 3 || got[0] != "AB" || got[1] != "CD" || got[2] != "EF" {
+		t.Errorf("needles = %q", got)
+	}
+}
+
+func FuzzPattern(f *testing.F) {
+	for _, s := range []string{`*a\*b?`, `\\\*`, `x*y*z`, "ä?ö*", `\`} {
+		f.Add(s, "xa*bc")
+	}
+	f.Fuzz(func(t *testing.T, pat, s string) {
+		ps := parseSigmaString(pat)
+		m := newStrMatcher(ps, false)
+		got := m.match(s)
+		if !hasWildcard(ps) {
+			// A literal pattern matches its own text, case-insensitively.
+			if lit := literalText(ps); !m.match(lit) {
+				t.Fatalf("literal %q does not match itself", lit)
+			}
+		}
+		if got && !newStrMatcher(append(append([]piece{{star: true}}, ps...), piece{star: true}), false).match(s) {
+			t.Fatalf("%q matches %q but *pattern* does not", pat, s)
+		}
+	})
+}
