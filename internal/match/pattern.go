@@ -165,15 +165,18 @@ func (m *strMatcher) at(seg []unit, s string, i int) (int, bool) {
 
 // find returns the end of the leftmost match of seg in s at or after i.
 func (m *strMatcher) find(seg []unit, s string, i int) (int, bool) {
-	for ; i <= len(s); i++ {
-		if i < len(s) && !utf8.RuneStart(s[i]) {
-			continue
-		}
+	// Step by decoded rune so that starting points agree with how at()
+	// decodes, invalid UTF-8 included (each bad byte is one RuneError).
+	for {
 		if end, ok := m.at(seg, s, i); ok {
 			return end, true
 		}
+		if i >= len(s) {
+			return 0, false
+		}
+		_, n := utf8.DecodeRuneInString(s[i:])
+		i += n
 	}
-	return 0, false
 }
 
 // backStart returns the byte offset n runes before the end of s.

@@ -166,15 +166,16 @@ func (f *fieldrefTest) test(v event.Value, ev event.Event) bool {
 func (f *fieldrefTest) cmp(s, t string) bool {
 	switch f.mode {
 	case 'c':
-		for i := 0; i <= len(s); i++ {
-			if i < len(s) && !utf8.RuneStart(s[i]) {
-				continue
-			}
+		for i := 0; ; {
 			if _, ok := f.prefixAt(s, i, t); ok {
 				return true
 			}
+			if i >= len(s) {
+				return false
+			}
+			_, n := utf8.DecodeRuneInString(s[i:])
+			i += n
 		}
-		return false
 	case 's':
 		_, ok := f.prefixAt(s, 0, t)
 		return ok

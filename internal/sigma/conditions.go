@@ -96,6 +96,11 @@ func (r *reader) checkConditions(d *Detection, dn *yaml.Node) {
 			}
 		})
 	}
+	for _, c := range d.Conditions {
+		if c.AST == nil {
+			return // usage is unknown while a condition does not parse
+		}
+	}
 	for _, s := range d.Searches {
 		if !used[s.Name] && len(d.Conditions) > 0 {
 			r.diags.Warnf(s.Range, CodeUnused, "use it in the condition or remove it", "search identifier %q is not used by the condition", s.Name)

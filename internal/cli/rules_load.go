@@ -1,0 +1,91 @@
+package cli
+
+import (
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"github.com/vigil-sec/vigil/internal/match"
+	"github.com/vigil-sec/vigil/internal/sigma"
+	"go.yaml.in/yaml/v3"
+)
+
+// ruleFiles expands files and directories into Sigma files: a directory is
+// walked recursively for .yml/.yaml, a file named explicitly is read
+// whatever its extension. The result is sorted so output is stable.
+func ruleFiles(paths []string) ([]string, error) {
+	var out []string
+	for _, p := range paths {
+		st, err := os.Stat(p)
+		if err != nil {
+			return nil, usagef("rules path %s: %v", p, errorsUnwrapPath(err))
+		}
+		if !st.IsDir() {
+			out = append(out, p)
+			continue
+		}
+		var found []string
+		err = filepath.WalkDir(p, func(f string, d fs.DirEntry, err error) error {
+			if err != nil {
+				return err
+			}
+			if !d.IsDir() && (strings.HasSuffix(f, ".yml") || strings.HasSuffix(f, ".yaml")) {
+				found = append(found, f)
+			}
+			return nil
+		})
+		if err != nil {
+			return nil, fmt.Errorf("walk %s: %w", p, err)
+		}
+		sort.Strings(found)
+		out = append(out, found...)
+	}
+	return out, nil
+}
+
+func errorsUnwrapPath(err error) error {
+	if pe, ok := err.(*fs.PathError); ok {
+		return pe.Err
+	}
+	return err
+}
+
+// loadRules parses every file and compiles what loads.
+func loadRules(paths []string, placeholderFile string) ([]*sigma.Document, *match.Set, error) {
+	ph, err := loadPlaceholders(placeholderFile)
+	if err != nil {
+		return nil, nil, err
+	}
+	files, err := ruleFiles(paths)
+	if err != nil {
+		return nil, nil, err
+	}
+	var docs []*sigma.Document
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			return nil, nil, fmt.Errorf("read rule file: %w", err)
+		}
+		docs = append(docs, sigma.ParseFile(f, data)...)
+	}
+	return docs, match.Load(docs, match.Options{Placeholders: ph}), nil
+}
+
+// loadPlaceholders reads a YAML map of placeholder name → list of values.
+func loadPlaceholders(path string) (match.Placeholders, error) {
+	if path == "" {
+		return nil, nil
+	}
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, usagef("--placeholders: %v", err)
+	}
+	var ph match.Placeholders
+	if err := yaml.Unmarshal(data, &ph); err != nil {
+		return nil, usagef("--placeholders %s: want a YAML map of name to list of strings: %v", path, err)
+	}
+	return ph, nil
+}

@@ -1,0 +1,65 @@
+package cli
+
+import (
+	"bytes"
+	"flag"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+var update = flag.Bool("update", false, "rewrite testdata/sigma/golden/* from the current output")
+
+// TestRulesAndScan runs the rules and scan commands as a table of
+// arguments → exit code + golden stdout/stderr.
+func TestRulesAndScan(t *testing.T) {
+	const d = "testdata/sigma"
+	cases := []struct {
+		name  string
+		args  []string
+		stdin string
+		exit  int
+	}{
+		{"lint_good", []string{"rules", "lint", d + "/rules/good.yml"}, "", ExitOK},
+		{"lint_dir", []string{"rules", "lint", d + "/rules"}, "", ExitError},
+		{"lint_dir_json", []string{"rules", "lint", "--format", "json", d + "/rules"}, "", ExitError},
+		{"lint_placeholder_missing", []string{"rules", "lint", d + "/placeholder_rule.yml"}, "", ExitError},
+		{"lint_placeholder_given", []string{"rules", "lint", "--placeholders", d + "/placeholders.yml", d + "/placeholder_rule.yml"}, "", ExitOK},
+		{"lint_no_args", []string{"rules", "lint"}, "", ExitUsage},
+		{"lint_missing_path", []string{"rules", "lint", d + "/nope"}, "", ExitUsage},
+		{"lint_bad_format", []string{"rules", "lint", "--format", "xml", d + "/rules"}, "", ExitUsage},
+		{"scan", []string{"scan", "--rules", d + "/rules", "--rules", d + "/placeholder_rule.yml", "--placeholders", d + "/placeholders.yml", d + "/events.jsonl"}, "", ExitOK},
+		{"scan_stdin", []string{"scan", "--rules", d + "/rules/good.yml", "-"}, `{"Image":"x\\powershell.exe","CommandLine":"a \u2013enc b","User":"eve"}` + "\n", ExitOK},
+		{"scan_no_rules_flag", []string{"scan", d + "/events.jsonl"}, "", ExitUsage},
+		{"scan_bad_format", []string{"scan", "--format", "csv", "--rules", d + "/rules", d + "/events.jsonl"}, "", ExitUsage},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			var out, errb bytes.Buffer
+			code := Run(c.args, strings.NewReader(c.stdin), &out, &errb)
+			if code != c.exit {
+				t.Errorf("exit %d, want %d\nstdout:\n%s\nstderr:\n%s", code, c.exit, out.String(), errb.String())
+			}
+			golden(t, filepath.Join(d, "golden", c.name+".stdout"), out.Bytes())
+			golden(t, filepath.Join(d, "golden", c.name+".stderr"), errb.Bytes())
+		})
+	}
+}
+
+func golden(t *testing.T, path string, got []byte) {
+	t.Helper()
+	if *update {
+		if err := os.WriteFile(path, got, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run go test ./internal/cli -run TestRulesAndScan -update)", err)
+	}
+	if !bytes.Equal(got, want) {
+		t.Errorf("%s differs:\n--- got\n%s\n--- want\n%s", path, got, want)
+	}
+}
