@@ -167,7 +167,18 @@ func (m *strMatcher) at(seg []unit, s string, i int) (int, bool) {
 func (m *strMatcher) find(seg []unit, s string, i int) (int, bool) {
 	// Step by decoded rune so that starting points agree with how at()
 	// decodes, invalid UTF-8 included (each bad byte is one RuneError).
+	// Cheap rejection on the first unit for ASCII bytes, the usual case;
+	// non-ASCII bytes take the full path because some fold onto ASCII
+	// (the Kelvin sign onto 'K').
+	first, quick := unit{}, false
+	if len(seg) > 0 && seg[0].kind == uLit && seg[0].r < utf8.RuneSelf {
+		first, quick = seg[0], true
+	}
 	for {
+		if quick && i < len(s) && s[i] < utf8.RuneSelf && !m.eq(first, rune(s[i])) {
+			i++
+			continue
+		}
 		if end, ok := m.at(seg, s, i); ok {
 			return end, true
 		}
