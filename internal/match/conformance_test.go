@@ -28,11 +28,7 @@ type conformanceCase struct {
 // skips lists cases this engine deliberately does not follow, each with the
 // exact specification sentence that contradicts the case. Keyed by
 // "file/case name".
-var skips = map[string]string{
-	"basics.yaml/full case folding maps sharp s to ss": "spec (rules, General): \"All values are treated as case-insensitive strings\" does not ask " +
-		"for full case folding; vigil folds each rune within its Unicode simple-folding orbit (so K/k/U+212A and S/s/U+017F are equal), " +
-		"which keeps '?' meaning exactly one character. Full folding (ß→ss) changes string lengths; see docs/sigma-conformance.md",
-}
+var skips = map[string]string{}
 
 // TestConformance runs the shared conformance suite (repo-root
 // testdata/conformance) and this package's own cases (testdata/*.yaml).

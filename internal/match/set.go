@@ -20,7 +20,8 @@ type Set struct {
 // Load compiles every loadable rule and filter of docs and applies the
 // filters to the rules they name. Compile-time findings are appended to
 // each document's Diags, so after Load a document is loaded exactly when
-// Document.OK() holds. Correlations are checked but not compiled yet.
+// Document.OK() holds. Correlations are checked (including that the rules
+// they name are loaded) but not compiled yet.
 func Load(docs []*sigma.Document, opt Options) *Set {
 	set := &Set{}
 	type filt struct {
@@ -66,6 +67,7 @@ func Load(docs []*sigma.Document, opt Options) *Set {
 				Range:   f.doc.Meta.Range, RuleID: f.doc.Meta.ID, Title: f.doc.Meta.Title})
 		}
 	}
+	checkCorrelationRefs(docs, set)
 	return set
 }
 

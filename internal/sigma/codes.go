@@ -40,4 +40,5 @@ const (
 	CodeFilter        = "SIG501" // filter document problem
 	CodeFilterTarget  = "SIG502" // filter names a rule that is not loaded
 	CodeCorrelation   = "SIG601" // correlation document problem
+	CodeCorrelRef     = "SIG602" // correlation names a rule that is not loaded
 )
