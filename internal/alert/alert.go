@@ -5,8 +5,6 @@ package alert
 
 import (
 	"encoding/json"
-	"regexp"
-	"strings"
 )
 
 // Alert is one rule match, serialised as one JSON line.
@@ -33,36 +31,13 @@ type Rule struct {
 type Attack struct {
 	Techniques []string `json:"techniques"`
 	Tactics    []string `json:"tactics"`
+	Notes      []string `json:"notes,omitempty"` // revocations and renames applied to the rule's tags
 }
 
 // Source says where the event came from.
 type Source struct {
 	Path string `json:"path"`
 	Line int    `json:"line"`
-}
-
-var techniqueRE = regexp.MustCompile(`^attack\.t\d{4}(\.\d{3})?$`)
-
-// otherAttackRE matches ATT&CK tags that are neither techniques nor
-// tactics: groups, software, campaigns, mitigations, data sources.
-var otherAttackRE = regexp.MustCompile(`^attack\.(g|s|c|m|ds|a)\d{4}$`)
-
-// AttackFromTags derives techniques (attack.t1059.001 → T1059.001) and
-// tactics (attack.execution → execution) from Sigma tags. It is a pure
-// function so that a later step can swap in one that resolves names
-// through the ATT&CK catalogue.
-func AttackFromTags(tags []string) Attack {
-	a := Attack{Techniques: []string{}, Tactics: []string{}}
-	for _, t := range tags {
-		t = strings.ToLower(t)
-		switch {
-		case techniqueRE.MatchString(t):
-			a.Techniques = append(a.Techniques, strings.ToUpper(strings.TrimPrefix(t, "attack.")))
-		case strings.HasPrefix(t, "attack.") && !otherAttackRE.MatchString(t):
-			a.Tactics = append(a.Tactics, strings.TrimPrefix(t, "attack."))
-		}
-	}
-	return a
 }
 
 // timestampFields are tried in order to find an event's time: common JSON

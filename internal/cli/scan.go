@@ -52,7 +52,14 @@ error, counted, and skipped. A summary goes to standard error at the end.`,
 			if len(set.Rules) == 0 {
 				return fmt.Errorf("no rule loaded from %d documents", len(docs))
 			}
-			s := &scanner{e: e, set: set, out: json.NewEncoder(e.stdout)}
+			kb, err := e.loadKB()
+			if err != nil {
+				return err
+			}
+			s := &scanner{e: e, set: set, out: json.NewEncoder(e.stdout), attack: map[*match.Rule]alert.Attack{}}
+			for _, r := range set.Rules {
+				s.attack[r] = alert.AttackFromKB(kb, r.Meta().Tags)
+			}
 			s.out.SetEscapeHTML(false)
 			for _, f := range args {
 				if err := s.scanFile(f); err != nil {
@@ -74,6 +81,7 @@ type scanner struct {
 	e                   *env
 	set                 *match.Set
 	out                 *json.Encoder
+	attack              map[*match.Rule]alert.Attack // resolved once per rule
 	events, alerts, bad int
 }
 
@@ -107,7 +115,7 @@ func (s *scanner) scanFile(path string) error {
 		s.set.Match(rec.Event, func(r *match.Rule) {
 			s.alerts++
 			if werr == nil {
-				werr = s.out.Encode(newAlert(r, rec, name))
+				werr = s.out.Encode(newAlert(r, s.attack[r], rec, name))
 			}
 		})
 		if werr != nil {
@@ -116,7 +124,7 @@ func (s *scanner) scanFile(path string) error {
 	}
 }
 
-func newAlert(r *match.Rule, rec input.Record, path string) alert.Alert {
+func newAlert(r *match.Rule, att alert.Attack, rec input.Record, path string) alert.Alert {
 	m := r.Meta()
 	tags := m.Tags
 	if tags == nil {
@@ -125,7 +133,7 @@ func newAlert(r *match.Rule, rec input.Record, path string) alert.Alert {
 	return alert.Alert{
 		Rule: alert.Rule{ID: m.ID, Title: m.Title, Level: m.Level, Status: m.Status, Author: m.Author,
 			Tags: tags, Path: r.Doc.File},
-		Attack: alert.AttackFromTags(m.Tags),
+		Attack: att,
 		Timestamp: alert.Timestamp(func(f string) (any, bool) {
 			v, ok := rec.Event.Get(f)
 			return v.Raw(), ok
