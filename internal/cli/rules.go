@@ -34,7 +34,9 @@ func newRulesLintCmd(e *env) *cobra.Command {
 (recursively), checks each document (rule, filter or correlation) against the
 Sigma specification v2.1, compiles it, and prints diagnostics as
 file:line:column, severity, code and summary, with what to do on the next line.
-Warnings never stop a rule from loading; errors do.
+Warnings never stop a rule from loading; errors do. ATT&CK tags are checked
+against the knowledge base: a tag naming nothing ATT&CK knows, a revoked
+technique or a renamed tactic is a warning that names the replacement.
 
 The last line is always "N rules: L loaded, F failed", where N counts every
 document (filters and correlations included). Exit status is 1 when any
@@ -50,6 +52,16 @@ docs/sigma-conformance.md for the schema.`,
 			docs, _, err := loadRules(args, placeholders)
 			if err != nil {
 				return err
+			}
+			kb, err := e.loadKB()
+			if err != nil {
+				return err
+			}
+			for _, d := range docs {
+				sigma.CheckAttackTags(d, func(tag string) (bool, string) {
+					r := kb.ResolveTag(tag)
+					return r.Kind != "unknown", r.Note
+				})
 			}
 			rep := newLintReport(docs)
 			if format == "json" {

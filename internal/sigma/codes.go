@@ -19,6 +19,8 @@ const (
 	CodeRelated       = "SIG110" // related entry problem
 	CodeLength        = "SIG111" // title/description too long
 	CodeDuplicateKey  = "SIG112" // a mapping repeats a key
+	CodeAttackUnknown = "SIG113" // ATT&CK tag names nothing ATT&CK knows
+	CodeAttackChanged = "SIG114" // ATT&CK tag names a revoked technique or renamed tactic
 	CodeDetection     = "SIG201" // detection section malformed
 	CodeSearch        = "SIG202" // search identifier malformed
 	CodeModifier      = "SIG203" // unknown modifier

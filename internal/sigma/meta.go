@@ -1,6 +1,7 @@
 package sigma
 
 import (
+	"github.com/vigil-sec/vigil/internal/diag"
 	"regexp"
 	"strings"
 	"unicode/utf8"
@@ -83,7 +84,7 @@ func (r *reader) meta(n *yaml.Node, kind Kind) Meta {
 	m.FalsePositives = r.strList(n, "falsepositives", true)
 	m.Fields = r.strList(n, "fields", false)
 	m.Scope = r.strList(n, "scope", false)
-	m.Tags = r.tags(n)
+	m.Tags, m.TagRanges = r.tags(n)
 	m.Related = r.related(n)
 	return m
 }
@@ -109,15 +110,17 @@ func (r *reader) date(n *yaml.Node, key string) string {
 	return v.Value
 }
 
-func (r *reader) tags(n *yaml.Node) []string {
+func (r *reader) tags(n *yaml.Node) ([]string, []diag.Range) {
 	tags := r.strList(n, "tags", false)
 	tn := lookup(n, "tags")
 	seen := map[string]bool{}
+	ranges := make([]diag.Range, len(tags))
 	for i, t := range tags {
 		at := tn
 		if tn != nil && i < len(tn.Content) {
 			at = tn.Content[i]
 		}
+		ranges[i] = r.at(at)
 		if seen[t] {
 			r.warnf(at, CodeTag, "remove the duplicate", "tag %q is listed twice", t)
 		}
@@ -127,10 +130,10 @@ func (r *reader) tags(n *yaml.Node) []string {
 			continue
 		}
 		if strings.HasPrefix(t, "attack.") && strings.Contains(t, "_") {
-			r.warnf(at, CodeTagDeprecated, "Sigma v2 writes ATT&CK tactics with '-' (e.g. attack.defense-evasion)", "tag %q uses the deprecated underscore form", t)
+			r.warnf(at, CodeTagDeprecated, "Sigma v2 writes ATT&CK tactics with '-' (e.g. attack.credential-access)", "tag %q uses the deprecated underscore form", t)
 		}
 	}
-	return tags
+	return tags, ranges
 }
 
 func (r *reader) related(n *yaml.Node) []Related {

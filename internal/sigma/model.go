@@ -17,6 +17,7 @@ type Meta struct {
 	Modified       string
 	References     []string
 	Tags           []string
+	TagRanges      []diag.Range // position of each tag, parallel to Tags
 	FalsePositives []string
 	Fields         []string
 	Scope          []string
