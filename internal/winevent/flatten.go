@@ -1,0 +1,177 @@
+package winevent
+
+import "strconv"
+
+// Flatten turns an <Event> element into the canonical flat field map:
+//
+//   - System children by name (EventID, Channel, Computer, Level, ...) and
+//     their attributes as Element_Attribute (Provider_Name, Provider_Guid,
+//     Execution_ProcessID, Security_UserID, EventID_Qualifiers, ...), which is
+//     Sigma's convention for XML attributes. TimeCreated_SystemTime is
+//     shortened to TimeCreated because that is what rules and people call it.
+//   - every <Data Name="X"> of EventData as X, every leaf element of UserData
+//     (and of any other section) under its own name;
+//   - unnamed <Data> items as Data (the value, or a list of them when there
+//     are several) and Data_1, Data_2, ... in document order, so rules written
+//     either way match;
+//   - text directly inside EventData as EventData.
+//
+// Collisions: System wins. An EventData or UserData field whose name is
+// already taken by System is kept as Section_Name (EventData_Channel); two
+// section fields with the same name become a list, in document order.
+// xmlns attributes are dropped: they are schema noise, never rule input.
+func Flatten(ev *Element) map[string]any {
+	f := flattener{out: make(map[string]any, 40)}
+	if sys := ev.Child("System"); sys != nil {
+		f.system(sys)
+	}
+	for _, c := range ev.Children {
+		switch c.Name {
+		case "System":
+		case "EventData":
+			f.eventData(c)
+		default:
+			f.section(c)
+		}
+	}
+	return f.out
+}
+
+type flattener struct {
+	out    map[string]any
+	sysSet []string // keys set by System, which win every collision
+}
+
+func (f *flattener) system(sys *Element) {
+	for _, c := range sys.Children {
+		if len(c.Children) > 0 {
+			f.leaves(c, "System")
+			continue
+		}
+		if c.Value != nil || len(c.Attrs) == 0 {
+			f.putSystem(c.Name, c.Value)
+		}
+		for _, a := range c.Attrs {
+			if isXMLNS(a.Name) {
+				continue
+			}
+			key := c.Name + "_" + a.Name
+			if key == "TimeCreated_SystemTime" {
+				key = "TimeCreated"
+			}
+			f.putSystem(key, a.Value)
+		}
+	}
+}
+
+func (f *flattener) putSystem(key string, v any) {
+	if _, dup := f.out[key]; !dup {
+		f.sysSet = append(f.sysSet, key)
+	}
+	f.out[key] = v
+}
+
+func (f *flattener) eventData(ed *Element) {
+	for _, a := range ed.Attrs {
+		if !isXMLNS(a.Name) {
+			f.put("EventData_"+a.Name, a.Value, "EventData")
+		}
+	}
+	if ed.Value != nil {
+		f.put("EventData", ed.Value, "EventData")
+	}
+	var unnamed []any
+	for _, c := range ed.Children {
+		if c.Name != "Data" || len(c.Children) > 0 {
+			f.leaves(c, "EventData")
+			continue
+		}
+		if name, ok := c.Attr("Name"); ok && Text(name) != "" {
+			f.put(Text(name), c.Value, "EventData")
+			continue
+		}
+		// A list value (array substitution, or "#text": [...]) is several items.
+		if list, ok := c.Value.([]any); ok {
+			unnamed = append(unnamed, list...)
+		} else {
+			unnamed = append(unnamed, c.Value)
+		}
+	}
+	switch len(unnamed) {
+	case 0:
+		return
+	case 1:
+		f.put("Data", unnamed[0], "EventData")
+	default:
+		f.put("Data", unnamed, "EventData")
+	}
+	for i, v := range unnamed {
+		f.put("Data_"+strconv.Itoa(i+1), v, "EventData")
+	}
+}
+
+// section flattens UserData, RenderingInfo, ProcessingErrorData and the like.
+func (f *flattener) section(s *Element) {
+	for _, a := range s.Attrs {
+		if !isXMLNS(a.Name) {
+			f.put(s.Name+"_"+a.Name, a.Value, s.Name)
+		}
+	}
+	if s.Value != nil {
+		f.put(s.Name, s.Value, s.Name)
+	}
+	for _, c := range s.Children {
+		f.leaves(c, s.Name)
+	}
+}
+
+// leaves puts every leaf element below e under its own name.
+func (f *flattener) leaves(e *Element, section string) {
+	if len(e.Children) == 0 {
+		if e.Value != nil || len(e.Attrs) == 0 {
+			f.put(e.Name, e.Value, section)
+		}
+	} else if e.Value != nil {
+		f.put(e.Name, e.Value, section)
+	}
+	for _, a := range e.Attrs {
+		if !isXMLNS(a.Name) {
+			f.put(e.Name+"_"+a.Name, a.Value, section)
+		}
+	}
+	for _, c := range e.Children {
+		f.leaves(c, section)
+	}
+}
+
+// put stores a section field, applying the collision rules of Flatten.
+func (f *flattener) put(key string, v any, section string) {
+	if f.isSystem(key) {
+		key = section + "_" + key
+	}
+	old, dup := f.out[key]
+	if !dup {
+		f.out[key] = v
+		return
+	}
+	// A list already there (an earlier duplicate or an array value) is
+	// copied, never appended in place: its backing array may be shared.
+	if list, ok := old.([]any); ok {
+		f.out[key] = append(append(make([]any, 0, len(list)+1), list...), v)
+		return
+	}
+	f.out[key] = []any{old, v}
+}
+
+func (f *flattener) isSystem(key string) bool {
+	for _, k := range f.sysSet {
+		if k == key {
+			return true
+		}
+	}
+	return false
+}
+
+func isXMLNS(name string) bool {
+	return name == "xmlns" || len(name) > 6 && name[:6] == "xmlns:"
+}

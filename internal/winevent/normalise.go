@@ -1,0 +1,56 @@
+package winevent
+
+import "strings"
+
+// flatAliases maps field names used by flat exports (Security-Datasets,
+// NXLog, Winlogbeat-like pipelines) to the canonical names. The canonical
+// name is only added when missing; the original key always stays, so rules
+// written against either spelling match.
+var flatAliases = [...]struct{ from, to string }{
+	{"SourceName", "Provider_Name"},
+	{"ProviderName", "Provider_Name"},
+	{"ProviderGuid", "Provider_Guid"},
+	{"Hostname", "Computer"},
+	{"ProcessID", "Execution_ProcessID"},
+	{"ThreadID", "Execution_ThreadID"},
+	{"UserID", "Security_UserID"},
+	{"RecordNumber", "EventRecordID"},
+}
+
+// channelCase restores the case Windows gives its classic channels; some
+// pipelines lower-case them ("security"). Only these exact names are fixed:
+// other channels are left as written.
+var channelCase = [...]string{"Security", "System", "Application", "Setup"}
+
+// Normalise brings a decoded JSON event to the canonical field names.
+//
+// An evtx_dump-style event (Event.System present) is flattened by
+// FromEvtxDump into a new map. Any other map is taken as a flat export
+// (shape 3): canonical aliases are added to m itself when missing
+// (Provider_Name from SourceName, Computer from Hostname, ...), a
+// lower-cased classic channel name gets its Windows case back, and Sysmon
+// events without a provider get Provider_Name from their channel. No key is
+// ever deleted. The returned map is m in that case.
+func Normalise(m map[string]any) map[string]any {
+	if flat, ok := FromEvtxDump(m); ok {
+		return flat
+	}
+	for _, a := range flatAliases {
+		if v, ok := m[a.from]; ok {
+			if _, has := m[a.to]; !has {
+				m[a.to] = v
+			}
+		}
+	}
+	if ch, ok := m["Channel"].(string); ok {
+		for _, c := range channelCase {
+			if ch != c && strings.EqualFold(ch, c) {
+				m["Channel"] = c
+			}
+		}
+		if _, has := m["Provider_Name"]; !has && strings.EqualFold(ch, "Microsoft-Windows-Sysmon/Operational") {
+			m["Provider_Name"] = "Microsoft-Windows-Sysmon"
+		}
+	}
+	return m
+}
