@@ -3,6 +3,7 @@ package diag
 import (
 	"fmt"
 	"sort"
+	"strings"
 )
 
 // List collects diagnostics for one unit (a rule document, a file). Its zero
@@ -87,4 +88,13 @@ func (l List) Cap(n int) List {
 		RuleID:  last.RuleID, Title: last.Title,
 	})
 	return out
+}
+
+// String renders every diagnostic on its own line, for errors and logs.
+func (l List) String() string {
+	parts := make([]string, len(l))
+	for i, d := range l {
+		parts[i] = d.Error()
+	}
+	return strings.Join(parts, "\n")
 }

@@ -1,0 +1,83 @@
+package logsource
+
+import (
+	"sort"
+	"strings"
+
+	"github.com/vigil-sec/vigil/internal/event"
+)
+
+// Mapping is the merged view of several pipelines: for each log source, the
+// entries that select its events. Built-in pipelines accumulate; a user
+// pipeline's entries for a log source replace everything before them for that
+// log source, unless they are marked extend.
+type Mapping struct {
+	Pipelines []*Pipeline
+	entries   map[Logsource][]*Entry
+}
+
+// NewMapping merges the built-in pipelines, then the user's in order.
+func NewMapping(builtin, user []*Pipeline) *Mapping {
+	m := &Mapping{Pipelines: append(append([]*Pipeline{}, builtin...), user...), entries: map[Logsource][]*Entry{}}
+	for _, p := range builtin {
+		for i := range p.Entries {
+			e := &p.Entries[i]
+			m.entries[e.Logsource] = append(m.entries[e.Logsource], e)
+		}
+	}
+	for _, p := range user {
+		replaced := map[Logsource]bool{}
+		for i := range p.Entries {
+			e := &p.Entries[i]
+			if !e.Extend && !replaced[e.Logsource] {
+				m.entries[e.Logsource] = nil
+				replaced[e.Logsource] = true
+			}
+			m.entries[e.Logsource] = append(m.entries[e.Logsource], e)
+		}
+	}
+	return m
+}
+
+// Routes returns the entries for a rule's log source; nil means no pipeline
+// maps it, and the rule should see every event.
+func (m *Mapping) Routes(ls Logsource) []*Entry {
+	return m.entries[ls]
+}
+
+// Logsources lists every mapped log source, sorted.
+func (m *Mapping) Logsources() []Logsource {
+	out := make([]Logsource, 0, len(m.entries))
+	for ls := range m.entries {
+		out = append(out, ls)
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].String() < out[j].String() })
+	return out
+}
+
+// Matches reports whether ev satisfies every condition of the entry.
+func (e *Entry) Matches(ev event.Event) bool {
+	for _, c := range e.Conditions {
+		v, ok := ev.Get(c.Field)
+		if !ok {
+			return false
+		}
+		if len(c.Values) == 1 && c.Values[0] == "*" {
+			continue
+		}
+		s, ok := v.Text()
+		if !ok || !anyEqualFold(c.Values, s) {
+			return false
+		}
+	}
+	return true
+}
+
+func anyEqualFold(vals []string, s string) bool {
+	for _, v := range vals {
+		if strings.EqualFold(v, s) {
+			return true
+		}
+	}
+	return false
+}
