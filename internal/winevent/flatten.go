@@ -1,6 +1,9 @@
 package winevent
 
-import "strconv"
+import (
+	"strconv"
+	"strings"
+)
 
 // Flatten turns an <Event> element into the canonical flat field map:
 //
@@ -20,6 +23,11 @@ import "strconv"
 // already taken by System is kept as Section_Name (EventData_Channel); two
 // section fields with the same name become a list, in document order.
 // xmlns attributes are dropped: they are schema noise, never rule input.
+//
+// Trailing spaces of string values are removed. Windows often stores
+// command lines with a trailing blank ("chcp "), evtx_dump's JSON drops it,
+// and the two shapes must give the same text; trimming also lets
+// "endswith" rules match such values as they are meant to.
 func Flatten(ev *Element) map[string]any {
 	f := flattener{out: make(map[string]any, 40)}
 	if sys := ev.Child("System"); sys != nil {
@@ -65,6 +73,7 @@ func (f *flattener) system(sys *Element) {
 }
 
 func (f *flattener) putSystem(key string, v any) {
+	v = trimValue(v)
 	if _, dup := f.out[key]; !dup {
 		f.sysSet = append(f.sysSet, key)
 	}
@@ -146,6 +155,7 @@ func (f *flattener) leaves(e *Element, section string) {
 
 // put stores a section field, applying the collision rules of Flatten.
 func (f *flattener) put(key string, v any, section string) {
+	v = trimValue(v)
 	if f.isSystem(key) {
 		key = section + "_" + key
 	}
@@ -174,4 +184,20 @@ func (f *flattener) isSystem(key string) bool {
 
 func isXMLNS(name string) bool {
 	return name == "xmlns" || len(name) > 6 && name[:6] == "xmlns:"
+}
+
+// trimValue removes trailing spaces from a string or from each string of a
+// list (copying the list: it may be shared with the caller's data).
+func trimValue(v any) any {
+	switch t := v.(type) {
+	case string:
+		return strings.TrimRight(t, " ")
+	case []any:
+		out := make([]any, len(t))
+		for i, x := range t {
+			out[i] = trimValue(x)
+		}
+		return out
+	}
+	return v
 }
