@@ -84,6 +84,14 @@ func (x Value) Text() (s string, ok bool) {
 		return strconv.Itoa(t), true
 	case int64:
 		return strconv.FormatInt(t, 10), true
+	case int32:
+		return strconv.FormatInt(int64(t), 10), true
+	case uint64:
+		return strconv.FormatUint(t, 10), true
+	case uint32:
+		return strconv.FormatUint(uint64(t), 10), true
+	case float32:
+		return strconv.FormatFloat(float64(t), 'f', -1, 32), true
 	}
 	return "", false
 }
@@ -100,6 +108,14 @@ func (x Value) Float() (float64, bool) {
 	case int:
 		return float64(t), true
 	case int64:
+		return float64(t), true
+	case int32:
+		return float64(t), true
+	case uint64:
+		return float64(t), true
+	case uint32:
+		return float64(t), true
+	case float32:
 		return float64(t), true
 	case string:
 		f, err := strconv.ParseFloat(t, 64)

@@ -68,3 +68,16 @@ func TestWalk(t *testing.T) {
 		t.Errorf("Walk did not stop early (n=%d)", n)
 	}
 }
+
+// Every kind Kind() calls a number must also have a text and a float form,
+// or an EVTX-decoded uint64 would compare differently from a JSON number.
+func TestNumberKindsAgree(t *testing.T) {
+	for _, v := range []any{int(7), int32(7), int64(7), uint32(7), uint64(7), float32(7), float64(7), json.Number("7")} {
+		x := Of(v)
+		s, ok := x.Text()
+		f, fok := x.Float()
+		if x.Kind() != Number || !ok || s != "7" || !fok || f != 7 {
+			t.Errorf("%T: kind %v text %q/%v float %v/%v", v, x.Kind(), s, ok, f, fok)
+		}
+	}
+}
