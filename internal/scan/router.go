@@ -1,0 +1,122 @@
+package scan
+
+import (
+	"strings"
+
+	"github.com/vigil-sec/vigil/internal/event"
+	"github.com/vigil-sec/vigil/internal/logsource"
+	"github.com/vigil-sec/vigil/internal/match"
+)
+
+// route is one way a rule can see events: through a pipeline entry, or
+// (entry nil) unconditionally.
+type route struct {
+	rule  int
+	entry *logsource.Entry
+	alias *aliased // non-nil when the entry renames fields
+}
+
+// Router hands each event only to the rules that may see it. Entries that
+// pin both Channel and EventID are indexed by that pair, so an event meets
+// a handful of rules instead of all of them. A Router is not safe for
+// concurrent use: give each worker its own.
+type Router struct {
+	Rules   []*match.Rule
+	byKey   map[string][]route
+	general []route // entries without a Channel+EventID pair to index on
+	always  []route // unmapped rules: every event
+	seen    []uint32
+	gen     uint32
+}
+
+// NewRouter indexes the plan's active rules through the mapping.
+func NewRouter(p Plan, m *logsource.Mapping) *Router {
+	r := &Router{Rules: p.Active, byKey: map[string][]route{}, seen: make([]uint32, len(p.Active))}
+	aliases := map[*logsource.Entry]*aliased{}
+	for i, rule := range p.Active {
+		entries := m.Routes(ruleLogsource(rule))
+		if entries == nil {
+			r.always = append(r.always, route{rule: i})
+			continue
+		}
+		for _, e := range entries {
+			rt := route{rule: i, entry: e}
+			if len(e.Fields) > 0 {
+				if aliases[e] == nil {
+					aliases[e] = &aliased{fields: e.Fields}
+				}
+				rt.alias = aliases[e]
+			}
+			channels, okC := e.Values("Channel")
+			ids, okI := e.Values("EventID")
+			if !okC || !okI || contains(channels, "*") {
+				r.general = append(r.general, rt)
+				continue
+			}
+			for _, c := range channels {
+				for _, id := range ids {
+					k := key(c, id)
+					r.byKey[k] = append(r.byKey[k], rt)
+				}
+			}
+		}
+	}
+	return r
+}
+
+func key(channel, id string) string { return strings.ToLower(channel) + "\x00" + id }
+
+// Match calls fn once for every rule that ev triggers.
+func (r *Router) Match(ev event.Event, fn func(*match.Rule)) {
+	r.gen++
+	if r.gen == 0 { // wrapped: reset so stale stamps cannot collide
+		clear(r.seen)
+		r.gen = 1
+	}
+	if len(r.byKey) > 0 {
+		ch, okC := text(ev, "Channel")
+		id, okI := text(ev, "EventID")
+		if okC && okI {
+			r.run(r.byKey[key(ch, id)], ev, fn)
+		}
+	}
+	r.run(r.general, ev, fn)
+	r.run(r.always, ev, fn)
+}
+
+func (r *Router) run(routes []route, ev event.Event, fn func(*match.Rule)) {
+	for _, rt := range routes {
+		if r.seen[rt.rule] == r.gen {
+			continue
+		}
+		if rt.entry != nil && !rt.entry.Matches(ev) {
+			continue
+		}
+		target := ev
+		if rt.alias != nil {
+			rt.alias.ev = ev
+			target = rt.alias
+		}
+		if r.Rules[rt.rule].Match(target) {
+			r.seen[rt.rule] = r.gen
+			fn(r.Rules[rt.rule])
+		}
+	}
+}
+
+func text(ev event.Event, field string) (string, bool) {
+	v, ok := ev.Get(field)
+	if !ok {
+		return "", false
+	}
+	return v.Text()
+}
+
+func contains(list []string, v string) bool {
+	for _, x := range list {
+		if x == v {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,131 @@
+package scan
+
+import (
+	"sort"
+	"testing"
+
+	"github.com/vigil-sec/vigil/internal/event"
+	"github.com/vigil-sec/vigil/internal/logsource"
+	"github.com/vigil-sec/vigil/internal/match"
+	"github.com/vigil-sec/vigil/internal/sigma"
+)
+
+const rulesYAML = `title: encoded powershell
+id: 11111111-1111-4111-8111-111111111111
+level: high
+status: test
+logsource: {product: windows, category: process_creation}
+detection:
+  sel:
+    Image|endswith: '\powershell.exe'
+    CommandLine|contains: ' -enc '
+  condition: sel
+---
+title: failed logon
+id: 22222222-2222-4222-8222-222222222222
+level: low
+status: experimental
+tags: [attack.credential-access, attack.t1110]
+logsource: {product: windows, service: security}
+detection:
+  sel: {EventID: 4625}
+  condition: sel
+---
+title: custom app
+id: 33333333-3333-4333-8333-333333333333
+level: medium
+status: test
+logsource: {product: acme, service: billing}
+detection:
+  sel: {action: refund}
+  condition: sel
+---
+title: not sel on process creation
+id: 44444444-4444-4444-8444-444444444444
+level: medium
+status: test
+logsource: {product: windows, category: process_creation}
+detection:
+  sel: {User: nobody}
+  condition: not sel
+`
+
+func setup(t *testing.T, sel Selection) (Plan, *Router) {
+	t.Helper()
+	docs := sigma.ParseFile("rules.yml", []byte(rulesYAML))
+	set := match.Load(docs, match.Options{})
+	if len(set.Rules) != 4 {
+		t.Fatalf("%d rules loaded", len(set.Rules))
+	}
+	b, err := logsource.Builtin()
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := logsource.NewMapping(b, nil)
+	p := NewPlan(set.Rules, sel, m)
+	return p, NewRouter(p, m)
+}
+
+func fired(r *Router, ev map[string]any) []string {
+	var out []string
+	r.Match(event.Map(ev), func(rule *match.Rule) { out = append(out, rule.Meta().Title) })
+	sort.Strings(out)
+	return out
+}
+
+func TestRouting(t *testing.T) {
+	p, r := setup(t, Selection{})
+	if len(p.Unmapped) != 1 || p.Unmapped[0].Meta().Title != "custom app" {
+		t.Fatalf("unmapped: %v", p.Unmapped)
+	}
+	cases := []struct {
+		ev   map[string]any
+		want []string
+	}{
+		{map[string]any{"Channel": "Microsoft-Windows-Sysmon/Operational", "EventID": 1, "Image": `C:\x\powershell.exe`, "CommandLine": "powershell -enc AAA"},
+			[]string{"encoded powershell", "not sel on process creation"}},
+		// Security 4688 sees the rule through the Image → NewProcessName rename.
+		{map[string]any{"Channel": "security", "EventID": "4688", "NewProcessName": `C:\x\powershell.exe`, "CommandLine": "powershell -enc AAA"},
+			[]string{"encoded powershell", "not sel on process creation"}},
+		// Same fields on a Sysmon network event: process_creation rules must not see it.
+		{map[string]any{"Channel": "Microsoft-Windows-Sysmon/Operational", "EventID": 3, "Image": `C:\x\powershell.exe`, "CommandLine": "powershell -enc AAA"}, nil},
+		{map[string]any{"Channel": "Security", "EventID": 4625}, []string{"failed logon"}},
+		{map[string]any{"Channel": "System", "EventID": 4625}, nil},
+		// The unmapped rule sees every event, as the spec does without a pipeline.
+		{map[string]any{"action": "refund"}, []string{"custom app"}},
+	}
+	for i, c := range cases {
+		got := fired(r, c.ev)
+		if len(got) != len(c.want) || (len(got) > 0 && !equal(got, c.want)) {
+			t.Errorf("case %d: fired %v, want %v", i, got, c.want)
+		}
+	}
+}
+
+func TestSelection(t *testing.T) {
+	p, _ := setup(t, Selection{MinLevel: "medium", StrictLogsource: true})
+	var titles []string
+	for _, r := range p.Active {
+		titles = append(titles, r.Meta().Title)
+	}
+	sort.Strings(titles)
+	if !equal(titles, []string{"encoded powershell", "not sel on process creation"}) || len(p.Skipped) != 2 {
+		t.Errorf("active %v, skipped %d", titles, len(p.Skipped))
+	}
+	p, _ = setup(t, Selection{Tags: []string{"attack.t1110"}, Status: []string{"experimental"}})
+	if len(p.Active) != 1 || p.Active[0].Meta().Title != "failed logon" {
+		t.Errorf("tags/status selection: %d active", len(p.Active))
+	}
+}
+
+func equal(a, b []string) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return true
+}
