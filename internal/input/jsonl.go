@@ -13,16 +13,21 @@ import (
 	"io"
 
 	"github.com/vigil-sec/vigil/internal/event"
+	"github.com/vigil-sec/vigil/internal/winevent"
 )
 
 // MaxLine bounds one JSON line; longer lines are skipped as bad.
 const MaxLine = 64 << 20
 
-// Record is one decoded event with its origin.
+// Record is one decoded event with its origin. Event holds vigil's
+// canonical field names (Windows events in any of their three shapes come
+// out the same); Raw is the record as the source wrote it, for output.
 type Record struct {
-	Line  int
-	Raw   []byte // the line as read (owned by the Record)
-	Event event.Map
+	Line     int    // JSON lines: 1-based line; JSON array: 1-based element
+	RecordID uint64 // EVTX: the record's EventRecordID
+	Offset   int64  // EVTX: file offset of the record
+	Raw      []byte // the original JSON (nil for EVTX: marshal Event)
+	Event    event.Map
 }
 
 // LineError is a line that could not be read as a JSON object.
@@ -78,7 +83,7 @@ func (j *JSONLines) Next() (Record, error) {
 		if m == nil {
 			return Record{}, &LineError{j.path, j.line, "not a JSON object: null"}
 		}
-		return Record{Line: j.line, Raw: append([]byte(nil), trimmed...), Event: m}, nil
+		return Record{Line: j.line, Raw: append([]byte(nil), trimmed...), Event: winevent.Normalise(m)}, nil
 	}
 }
 

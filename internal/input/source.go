@@ -1,0 +1,153 @@
+package input
+
+import (
+	"bufio"
+	"bytes"
+	"compress/gzip"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+
+	"github.com/vigil-sec/vigil/internal/evtx"
+)
+
+// Source yields the records of one file or stream.
+type Source interface {
+	// Next returns the next record; a *RecordError for a record that was
+	// skipped (call Next again to carry on); io.EOF at the end; any other
+	// error ends the source.
+	Next() (Record, error)
+	Close() error
+	// Format names the detected format (FormatJSONLines, …).
+	Format() string
+}
+
+// Formats vigil detects from content.
+const (
+	FormatJSONLines = "jsonl"
+	FormatJSONArray = "json-array"
+	FormatEVTX      = "evtx"
+)
+
+// RecordError is one record that could not be read; the source carries on.
+type RecordError struct {
+	Path   string
+	Where  string // "line 12", "element 3", "chunk 2, offset 1234 (0x4d2)"
+	Reason string
+}
+
+func (e *RecordError) Error() string { return e.Path + ": " + e.Where + ": " + e.Reason }
+
+// Skipped reports whether err is a skipped record rather than a failure.
+func Skipped(err error) bool {
+	var re *RecordError
+	var le *LineError
+	return errors.As(err, &re) || errors.As(err, &le)
+}
+
+// UnknownFormatError says a file is not an event log vigil reads.
+type UnknownFormatError struct {
+	Path   string
+	Reason string
+}
+
+func (e *UnknownFormatError) Error() string { return e.Path + ": " + e.Reason }
+
+// Open opens path ("-" for stdin) and picks the reader from its content, not
+// its name: EVTX by its file magic, gzip by its magic (then looked at again),
+// a JSON array by a leading '[', JSON lines by a leading '{'.
+func Open(path string, stdin io.Reader) (Source, error) {
+	if path == "-" {
+		return detect("-", stdin, nil, nil)
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	st, err := f.Stat()
+	if err != nil {
+		f.Close()
+		return nil, err
+	}
+	if st.IsDir() {
+		f.Close()
+		return nil, &UnknownFormatError{path, "is a directory"}
+	}
+	head := make([]byte, 8)
+	n, _ := io.ReadFull(f, head)
+	if evtx.IsEVTX(head[:n]) {
+		f.Close()
+		r, err := evtx.Open(path)
+		if err != nil {
+			return nil, err
+		}
+		return &evtxSource{r: r, path: path}, nil
+	}
+	if _, err := f.Seek(0, io.SeekStart); err != nil {
+		f.Close()
+		return nil, err
+	}
+	return detect(path, f, f, nil)
+}
+
+// detect looks at the first bytes of r and returns the matching reader.
+func detect(path string, r io.Reader, closer io.Closer, gz *gzip.Reader) (Source, error) {
+	br := bufio.NewReaderSize(r, 64<<10)
+	close := func() {
+		if gz != nil {
+			gz.Close()
+		}
+		if closer != nil {
+			closer.Close()
+		}
+	}
+	head, _ := br.Peek(8)
+	switch {
+	case len(head) >= 2 && head[0] == 0x1f && head[1] == 0x8b && gz == nil:
+		z, err := gzip.NewReader(br)
+		if err != nil {
+			close()
+			return nil, &UnknownFormatError{path, "bad gzip data: " + err.Error()}
+		}
+		return detect(path, z, closer, z)
+	case evtx.IsEVTX(head):
+		close()
+		return nil, &UnknownFormatError{path, "EVTX data in a stream or .gz: vigil reads EVTX from plain files; decompress it first"}
+	}
+	if bom, _ := br.Peek(3); bytes.Equal(bom, []byte("\xef\xbb\xbf")) {
+		br.Discard(3) // JSON decoders reject a byte-order mark
+	}
+	first, empty := firstNonSpace(br)
+	switch {
+	case empty || first == '{':
+		return &jsonLinesSource{JSONLines: NewJSONLines(path, br), close: close}, nil
+	case first == '[':
+		return newArraySource(path, br, close), nil
+	}
+	close()
+	return nil, &UnknownFormatError{path, fmt.Sprintf("not an event log vigil reads (EVTX, JSON lines or a JSON array); it starts with %q", printable(head))}
+}
+
+// firstNonSpace peeks (without consuming) past leading whitespace; empty
+// is true when the stream holds nothing else.
+func firstNonSpace(br *bufio.Reader) (c byte, empty bool) {
+	b, _ := br.Peek(4096)
+	for _, c := range b {
+		if c != ' ' && c != '\t' && c != '\r' && c != '\n' {
+			return c, false
+		}
+	}
+	return 0, len(b) < 4096
+}
+
+func printable(b []byte) string {
+	out := make([]rune, 0, len(b))
+	for _, c := range b {
+		if c < 32 || c > 126 {
+			c = '.'
+		}
+		out = append(out, rune(c))
+	}
+	return string(out)
+}
