@@ -30,18 +30,21 @@ const (
 
 // Limits that keep hostile input from costing unbounded time or memory:
 // templates and nested BinXML may reference each other, so nesting depth and
-// the tokens decoded per record are capped.
+// the tokens decoded per record and per chunk are capped. Real records use a
+// few hundred tokens; a 64 KiB chunk of them well under 100,000.
 const (
 	maxDepth     = 24
-	recordBudget = 1 << 18
+	recordBudget = 1 << 16
+	chunkBudget  = 1 << 21
 )
 
 // decoder decodes the BinXML of the records of one chunk. Offsets are
 // chunk-relative, as they are in the format.
 type decoder struct {
-	chunk  []byte
-	names  map[uint32]string // element/attribute names by offset, per chunk
-	budget int
+	chunk     []byte
+	names     map[uint32]string // element/attribute names by offset, per chunk
+	budget    int               // tokens left for the current record
+	chunkLeft int               // tokens left for the whole chunk
 }
 
 func (d *decoder) reset(chunk []byte) {
@@ -50,6 +53,7 @@ func (d *decoder) reset(chunk []byte) {
 		d.names = make(map[uint32]string, 256)
 	}
 	clear(d.names)
+	d.chunkLeft = chunkBudget
 }
 
 // record decodes the BinXML in [start, end) into the <Event> element. A
@@ -61,7 +65,8 @@ func (d *decoder) record(start, end int) (root *winevent.Element, err error) {
 			root, err = nil, errAt(start, "BinXML decoder fault: %v", p)
 		}
 	}()
-	d.budget = recordBudget
+	d.budget = min(recordBudget, d.chunkLeft)
+	defer func(before int) { d.chunkLeft -= before - d.budget }(d.budget)
 	holder := &winevent.Element{}
 	if _, err := d.fragment(start, end, nil, holder, 0, false); err != nil {
 		return nil, err
@@ -138,10 +143,12 @@ func (d *decoder) inlineNameAt(p int) bool {
 	return err == nil && int(off) == p+4
 }
 
-func (d *decoder) spend(p int) error {
-	d.budget--
+func (d *decoder) spend(p int) error { return d.spendN(p, 1) }
+
+func (d *decoder) spendN(p, n int) error {
+	d.budget -= n
 	if d.budget < 0 {
-		return errAt(p, "record too complex (more than %d BinXML tokens)", recordBudget)
+		return errAt(p, "record too complex (BinXML token budget of %d per record, %d per chunk, spent)", recordBudget, chunkBudget)
 	}
 	return nil
 }

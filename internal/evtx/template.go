@@ -36,6 +36,12 @@ func (d *decoder) template(p, end int, parent *winevent.Element, depth int) (int
 	if int(count) > (end-q)/4 {
 		return p, errAt(q-4, "substitution count %d does not fit in the record", count)
 	}
+	// Each instantiation decodes its values afresh, so they are paid for
+	// from the token budget too: otherwise templates instantiating each
+	// other could decode the same large values without bound.
+	if err := d.spendN(q, int(count)+(end-q)/64); err != nil {
+		return p, err
+	}
 	subs := make([]any, count)
 	vp := q + 4*int(count)
 	for i := range subs {

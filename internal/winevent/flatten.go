@@ -47,7 +47,8 @@ func Flatten(ev *Element) map[string]any {
 
 type flattener struct {
 	out    map[string]any
-	sysSet []string // keys set by System, which win every collision
+	sysSet []string        // keys set by System, which win every collision
+	owned  map[string]bool // keys whose list value put created and may append to
 }
 
 func (f *flattener) system(sys *Element) {
@@ -164,13 +165,20 @@ func (f *flattener) put(key string, v any, section string) {
 		f.out[key] = v
 		return
 	}
-	// A list already there (an earlier duplicate or an array value) is
-	// copied, never appended in place: its backing array may be shared.
-	if list, ok := old.([]any); ok {
-		f.out[key] = append(append(make([]any, 0, len(list)+1), list...), v)
-		return
+	// A list this flattener made for duplicates is appended in place (so
+	// many duplicates stay linear); any other list value may be shared with
+	// the caller and is copied once.
+	list, ok := old.([]any)
+	if !ok {
+		list = []any{old}
+	} else if !f.owned[key] {
+		list = append(make([]any, 0, len(list)+1), list...)
 	}
-	f.out[key] = []any{old, v}
+	if f.owned == nil {
+		f.owned = make(map[string]bool)
+	}
+	f.owned[key] = true
+	f.out[key] = append(list, v)
 }
 
 func (f *flattener) isSystem(key string) bool {
