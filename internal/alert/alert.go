@@ -3,15 +3,15 @@
 // SigmaHQ rules ship under requires it on messages built from matches.
 package alert
 
-import (
-	"encoding/json"
-)
+import "encoding/json"
 
-// Alert is one rule match, serialised as one JSON line.
+// Alert is one rule match, serialised as one JSON line (schema in
+// docs/scan.md; fields are added, never renamed or removed).
 type Alert struct {
 	Rule      Rule            `json:"rule"`
 	Attack    Attack          `json:"attack"`
-	Timestamp any             `json:"timestamp"`
+	Timestamp *string         `json:"timestamp"` // event time, RFC 3339 UTC, or null when the event has none
+	Host      string          `json:"host,omitempty"`
 	Source    Source          `json:"source"`
 	Event     json.RawMessage `json:"event"`
 }
@@ -34,23 +34,11 @@ type Attack struct {
 	Notes      []string `json:"notes,omitempty"` // revocations and renames applied to the rule's tags
 }
 
-// Source says where the event came from.
+// Source says where the event came from: a line (JSON lines, or the
+// element number of a JSON array) or an EVTX record and its file offset.
 type Source struct {
-	Path string `json:"path"`
-	Line int    `json:"line"`
-}
-
-// timestampFields are tried in order to find an event's time: common JSON
-// log fields, Sysmon's UtcTime, and the evtx_dump layout.
-var timestampFields = []string{"@timestamp", "timestamp", "Timestamp", "time", "UtcTime", "TimeCreated",
-	"Event.System.TimeCreated.#attributes.SystemTime", "System.TimeCreated.SystemTime"}
-
-// Timestamp returns the first timestamp-like field of the event, or nil.
-func Timestamp(get func(string) (any, bool)) any {
-	for _, f := range timestampFields {
-		if v, ok := get(f); ok && v != nil {
-			return v
-		}
-	}
-	return nil
+	Path   string `json:"path"`
+	Line   int    `json:"line,omitempty"`
+	Record uint64 `json:"record,omitempty"`
+	Offset int64  `json:"offset,omitempty"`
 }

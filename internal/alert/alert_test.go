@@ -26,10 +26,3 @@ func TestAttackFromKB(t *testing.T) {
 		t.Errorf("tactics from technique: %v", e.Tactics)
 	}
 }
-
-func TestTimestamp(t *testing.T) {
-	m := map[string]any{"UtcTime": "2024-01-02 03:04:05.000", "time": nil}
-	if got := Timestamp(func(f string) (any, bool) { v, ok := m[f]; return v, ok }); got != "2024-01-02 03:04:05.000" {
-		t.Errorf("Timestamp = %v", got)
-	}
-}

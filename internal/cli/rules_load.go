@@ -59,19 +59,45 @@ func loadRules(paths []string, placeholderFile string) ([]*sigma.Document, *matc
 	if err != nil {
 		return nil, nil, err
 	}
-	files, err := ruleFiles(paths)
+	docs, err := parseRuleFiles(paths)
 	if err != nil {
 		return nil, nil, err
+	}
+	return docs, match.Load(docs, match.Options{Placeholders: ph}), nil
+}
+
+func parseRuleFiles(paths []string) ([]*sigma.Document, error) {
+	files, err := ruleFiles(paths)
+	if err != nil {
+		return nil, err
 	}
 	var docs []*sigma.Document
 	for _, f := range files {
 		data, err := os.ReadFile(f)
 		if err != nil {
-			return nil, nil, fmt.Errorf("read rule file: %w", err)
+			return nil, fmt.Errorf("read rule file: %w", err)
 		}
 		docs = append(docs, sigma.ParseFile(f, data)...)
 	}
-	return docs, match.Load(docs, match.Options{Placeholders: ph}), nil
+	return docs, nil
+}
+
+// parseRuleFS parses every .yml under dir of an embedded file system; paths
+// are shown as prefix + name (e.g. "starter:rules/x.yml").
+func parseRuleFS(fsys fs.FS, dir, prefix string) ([]*sigma.Document, error) {
+	var docs []*sigma.Document
+	err := fs.WalkDir(fsys, dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || !(strings.HasSuffix(p, ".yml") || strings.HasSuffix(p, ".yaml")) {
+			return err
+		}
+		data, err := fs.ReadFile(fsys, p)
+		if err != nil {
+			return err
+		}
+		docs = append(docs, sigma.ParseFile(prefix+p, data)...)
+		return nil
+	})
+	return docs, err
 }
 
 // loadPlaceholders reads a YAML map of placeholder name → list of values.

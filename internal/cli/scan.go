@@ -1,144 +1,255 @@
 package cli
 
 import (
-	"encoding/json"
-	"errors"
 	"fmt"
 	"io"
 	"os"
+	"strings"
+	"time"
 
 	"github.com/spf13/cobra"
+
 	"github.com/vigil-sec/vigil/internal/alert"
 	"github.com/vigil-sec/vigil/internal/diag"
 	"github.com/vigil-sec/vigil/internal/input"
+	"github.com/vigil-sec/vigil/internal/logsource"
 	"github.com/vigil-sec/vigil/internal/match"
+	"github.com/vigil-sec/vigil/internal/scan"
+	"github.com/vigil-sec/vigil/internal/sigma"
+	"github.com/vigil-sec/vigil/internal/sink"
 )
 
-func newScanCmd(e *env) *cobra.Command {
-	var format, placeholders string
-	var rulePaths []string
-	cmd := &cobra.Command{
-		Use:   "scan --rules PATH [--rules PATH...] FILE...",
-		Short: "Run Sigma rules over JSON-lines events and print one JSON alert per match",
-		Long: `scan loads the Sigma rules (files or directories, recursively; meta filters
-in them are applied to the rules they name) and evaluates every event of the
-given JSON-lines files ("-" reads standard input). Each match prints one JSON
-line: {"rule": {...}, "attack": {...}, "timestamp": ..., "source": {...},
-"event": {...}}. The rule's author is always included, as the Detection Rule
-License of SigmaHQ rules requires.
+// scanFlags are the options of `vigil scan`.
+type scanFlags struct {
+	rules, pipelines, status, tags []string
+	placeholders, minLevel         string
+	from, to, output, format       string
+	timeField                      string
+	strict, noProgress, quiet      bool
+}
 
-Rules that fail to load are reported on standard error and skipped. Lines
-that are not JSON objects are reported as path:line: reason on standard
-error, counted, and skipped. A summary goes to standard error at the end.`,
-		Example: "  vigil scan --rules rules/ events.jsonl\n" +
-			"  cat events.jsonl | vigil scan --rules rules/windows --rules mf_admins.yml -\n" +
-			"  vigil scan --rules rules-placeholder/ --placeholders placeholders.yml --format jsonl logs/*.jsonl",
-		Args: cobra.MinimumNArgs(1),
-		RunE: func(c *cobra.Command, args []string) error {
-			if len(rulePaths) == 0 {
-				return usagef("scan needs --rules PATH")
-			}
-			docs, set, err := loadRules(rulePaths, placeholders)
-			if err != nil {
-				return err
-			}
-			failed := 0
-			for _, d := range docs {
-				if !d.OK() {
-					failed++
-					diag.Write(e.stderr, d.Diags.Cap(maxDiagsPerDoc))
-				}
-			}
-			if len(set.Rules) == 0 {
-				return fmt.Errorf("no rule loaded from %d documents", len(docs))
-			}
-			kb, err := e.loadKB()
-			if err != nil {
-				return err
-			}
-			s := &scanner{e: e, set: set, out: json.NewEncoder(e.stdout), attack: map[*match.Rule]alert.Attack{}}
-			for _, r := range set.Rules {
-				s.attack[r] = alert.AttackFromKB(kb, r.Meta().Tags)
-			}
-			s.out.SetEscapeHTML(false)
-			for _, f := range args {
-				if err := s.scanFile(f); err != nil {
-					return err
-				}
-			}
-			fmt.Fprintf(e.stderr, "%d rules loaded (%d failed); %d events, %d alerts, %d bad lines\n",
-				len(set.Rules), failed, s.events, s.alerts, s.bad)
-			return nil
-		},
+func newScanCmd(e *env) *cobra.Command {
+	var f scanFlags
+	cmd := &cobra.Command{
+		Use:   "scan [PATH...]",
+		Short: "Run Sigma rules over EVTX and JSON logs and report alerts with their ATT&CK techniques",
+		Long: `scan evaluates Sigma rules over logs: EVTX files, JSON lines (NDJSON, also
+gzip'd), JSON arrays, and directories of them (recursively; "-" reads stdin).
+Formats are detected from content, not file names. Windows events in all three
+shapes (EVTX, evtx_dump-style nested JSON, flat JSON such as Security-Datasets)
+present the same field names to rules.
+
+Each rule sees only the events its logsource means, through the embedded
+pipelines (Sysmon, Windows Security auditing with field renames, PowerShell,
+Defender, the Windows services, Sysmon for Linux) plus any --pipeline files.
+A rule whose logsource no pipeline maps is evaluated against every event, as
+the Sigma specification does without a pipeline, and the summary lists it;
+--strict-logsource skips such rules instead.
+
+Without --rules, the embedded starter pack is used; without PATH, the embedded
+demo dataset (an attack chain hidden in a day of benign activity) is scanned.
+
+Alerts go to stdout (or --output FILE) as a table, JSON lines or CSV; every
+alert carries the rule's author, its ATT&CK techniques and tactics (current
+ATT&CK names), the event time, host, source path and line or EVTX record, and
+the event. Skipped files and records are reported on stderr as they happen
+and counted in the summary at the end.
+
+Exit status: 0 when the scan completed (with or without alerts), 1 on a fatal
+error (no rule loaded, output not writable), 2 on a usage error.`,
+		Example: "  vigil scan\n" +
+			"  vigil scan --rules sigma/rules/windows --min-level high C:/logs/\n" +
+			"  vigil scan --rules rules/ --format jsonl --output alerts.jsonl events.json.gz\n" +
+			"  vigil scan --rules rules/ --pipeline my-edr.yml --tags attack.t1059 --from 2026-03-10T00:00:00Z logs/",
+		RunE: func(c *cobra.Command, args []string) error { return runScan(e, f, args) },
 	}
-	addFormat(cmd, &format, "jsonl")
-	cmd.Flags().StringArrayVar(&rulePaths, "rules", nil, "Sigma rule file or directory (repeatable)")
-	cmd.Flags().StringVar(&placeholders, "placeholders", "", "YAML file mapping placeholder names to value lists (for |expand)")
+	fl := cmd.Flags()
+	fl.StringArrayVar(&f.rules, "rules", nil, "Sigma rule file or directory (repeatable; default: the embedded starter pack)")
+	fl.StringArrayVar(&f.pipelines, "pipeline", nil, "logsource pipeline YAML that adds to or overrides the embedded ones (repeatable)")
+	fl.StringVar(&f.placeholders, "placeholders", "", "YAML file mapping placeholder names to value lists (for |expand)")
+	fl.StringVar(&f.minLevel, "min-level", "", "only rules at or above this level: informational, low, medium, high, critical")
+	fl.StringSliceVar(&f.status, "status", nil, "only rules with these statuses (comma-separated: stable,test,experimental)")
+	fl.StringSliceVar(&f.tags, "tags", nil, "only rules with one of these tags or their sub-tags (e.g. attack.t1059, attack.credential-access)")
+	fl.StringVar(&f.from, "from", "", "only events at or after this time (RFC 3339 or YYYY-MM-DD)")
+	fl.StringVar(&f.to, "to", "", "only events at or before this time (RFC 3339 or YYYY-MM-DD)")
+	fl.StringVar(&f.timeField, "time-field", "", "event field holding the time (default: TimeCreated, @timestamp, timestamp, time, EventTime, UtcTime)")
+	fl.BoolVar(&f.strict, "strict-logsource", false, "skip rules whose logsource no pipeline maps instead of evaluating them on every event")
+	fl.StringVar(&f.output, "output", "", "write alerts to FILE instead of stdout")
+	fl.BoolVar(&f.noProgress, "no-progress", false, "no progress line on a terminal")
+	fl.BoolVarP(&f.quiet, "quiet", "q", false, "do not report each skipped file and record (they are still counted)")
+	addFormat(cmd, &f.format, sink.Formats()...)
 	return cmd
 }
 
-type scanner struct {
-	e                   *env
-	set                 *match.Set
-	out                 *json.Encoder
-	attack              map[*match.Rule]alert.Attack // resolved once per rule
-	events, alerts, bad int
-}
-
-func (s *scanner) scanFile(path string) error {
-	var r io.Reader = s.e.stdin
-	name := "-"
-	if path != "-" {
-		f, err := os.Open(path)
-		if err != nil {
-			return fmt.Errorf("open events: %w", err)
-		}
-		defer f.Close()
-		r, name = f, path
+func runScan(e *env, f scanFlags, args []string) error {
+	sel, from, to, err := f.selection()
+	if err != nil {
+		return err
 	}
-	in := input.NewJSONLines(name, r)
-	for {
-		rec, err := in.Next()
-		var le *input.LineError
-		switch {
-		case errors.Is(err, io.EOF):
-			return nil
-		case errors.As(err, &le):
-			s.bad++
-			fmt.Fprintln(s.e.stderr, le.Error())
+	files, pathErrs := input.Expand(args)
+	if len(args) > 0 && len(files) == 0 {
+		return usagef("no readable input among %s: %v", strings.Join(args, ", "), pathErrs)
+	}
+	docs, set, err := e.scanRules(f)
+	if err != nil {
+		return err
+	}
+	rc := scan.RuleCounts{}
+	for _, d := range docs {
+		if d.Kind != sigma.KindRule {
 			continue
-		case err != nil:
-			return fmt.Errorf("read %s: %w", name, err)
 		}
-		s.events++
-		var werr error
-		s.set.Match(rec.Event, func(r *match.Rule) {
-			s.alerts++
-			if werr == nil {
-				werr = s.out.Encode(newAlert(r, s.attack[r], rec, name))
-			}
-		})
-		if werr != nil {
-			return fmt.Errorf("write alert: %w", werr)
+		rc.Documents++
+		if !d.OK() {
+			rc.Failed++
+			diag.Write(e.stderr, d.Diags.Cap(maxDiagsPerDoc))
 		}
 	}
+	if len(set.Rules) == 0 {
+		return fmt.Errorf("no rule loaded from %d documents", len(docs))
+	}
+	mapping, err := e.mapping(f.pipelines)
+	if err != nil {
+		return err
+	}
+	kb, err := e.loadKB()
+	if err != nil {
+		return err
+	}
+	rc.Plan = scan.NewPlan(set.Rules, sel, mapping)
+	out, closeOut, err := e.outputFile(f.output)
+	if err != nil {
+		return err
+	}
+	sk, _ := sink.New(f.format, out)
+	r := &scan.Runner{Router: scan.NewRouter(rc.Plan, mapping), Attack: map[*match.Rule]alert.Attack{},
+		Sink: sk, Stdin: e.stdin, From: from, To: to}
+	if f.timeField != "" {
+		r.TimeFields = []string{f.timeField}
+	}
+	for _, rule := range rc.Plan.Active {
+		r.Attack[rule] = alert.AttackFromKB(kb, rule.Meta().Tags)
+	}
+	prog := newProgress(e.stderr, !f.noProgress)
+	r.Report = func(string) {}
+	if !f.quiet {
+		r.Report = func(msg string) { prog.done(); fmt.Fprintln(e.stderr, "vigil: "+msg) }
+	}
+	r.Progress = prog.update
+	start := time.Now()
+	for _, perr := range pathErrs {
+		r.Report(fmt.Sprintf("skipped path: %v", perr))
+	}
+	err = scanInputs(r, files, prog)
+	prog.done()
+	if cerr := sk.Close(); err == nil && cerr != nil {
+		err = fmt.Errorf("write alerts: %w", cerr)
+	}
+	if cerr := closeOut(); err == nil && cerr != nil {
+		err = fmt.Errorf("write alerts: %w", cerr)
+	}
+	scan.WriteSummary(e.stderr, &r.Stats, rc, time.Since(start).Seconds())
+	return err
 }
 
-func newAlert(r *match.Rule, att alert.Attack, rec input.Record, path string) alert.Alert {
-	m := r.Meta()
-	tags := m.Tags
-	if tags == nil {
-		tags = []string{}
+// scanInputs scans the files, or the embedded demo dataset when none are given.
+func scanInputs(r *scan.Runner, files []string, prog *progress) error {
+	if len(files) == 0 {
+		return r.ScanSource(demoSource)
 	}
-	return alert.Alert{
-		Rule: alert.Rule{ID: m.ID, Title: m.Title, Level: m.Level, Status: m.Status, Author: m.Author,
-			Tags: tags, Path: r.Doc.File},
-		Attack: att,
-		Timestamp: alert.Timestamp(func(f string) (any, bool) {
-			v, ok := rec.Event.Get(f)
-			return v.Raw(), ok
-		}),
-		Source: alert.Source{Path: path, Line: rec.Line},
-		Event:  json.RawMessage(rec.Raw),
+	prog.files = len(files)
+	for _, p := range files {
+		prog.file++
+		if err := r.ScanPath(p); err != nil {
+			return err
+		}
 	}
+	return nil
+}
+
+// scanRules loads --rules, or the embedded starter pack.
+func (e *env) scanRules(f scanFlags) ([]*sigma.Document, *match.Set, error) {
+	if len(f.rules) > 0 {
+		return loadRules(f.rules, f.placeholders)
+	}
+	ph, err := loadPlaceholders(f.placeholders)
+	if err != nil {
+		return nil, nil, err
+	}
+	docs, err := starterDocs()
+	if err != nil {
+		return nil, nil, err
+	}
+	return docs, match.Load(docs, match.Options{Placeholders: ph}), nil
+}
+
+// mapping merges the embedded pipelines with --pipeline files.
+func (e *env) mapping(files []string) (*logsource.Mapping, error) {
+	builtin, err := logsource.Builtin()
+	if err != nil {
+		return nil, err
+	}
+	var user []*logsource.Pipeline
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			return nil, usagef("--pipeline: %v", err)
+		}
+		p, diags := logsource.Parse(f, data)
+		diag.Write(e.stderr, diags)
+		if diags.HasErrors() {
+			return nil, usagef("--pipeline %s does not load (see above)", f)
+		}
+		user = append(user, p)
+	}
+	return logsource.NewMapping(builtin, user), nil
+}
+
+// outputFile opens --output (stdout when empty).
+func (e *env) outputFile(path string) (io.Writer, func() error, error) {
+	if path == "" {
+		return e.stdout, func() error { return nil }, nil
+	}
+	f, err := os.Create(path)
+	if err != nil {
+		return nil, nil, fmt.Errorf("--output: %w", err)
+	}
+	return f, f.Close, nil
+}
+
+// selection turns the filter flags into a scan.Selection and a time range.
+func (f scanFlags) selection() (scan.Selection, time.Time, time.Time, error) {
+	sel := scan.Selection{MinLevel: strings.ToLower(f.minLevel), Status: f.status, Tags: f.tags, StrictLogsource: f.strict}
+	if sel.MinLevel != "" && !scan.ValidLevel(sel.MinLevel) {
+		return sel, time.Time{}, time.Time{}, usagef("--min-level %q: want informational, low, medium, high or critical", f.minLevel)
+	}
+	from, err := parseWhen("--from", f.from, false)
+	if err != nil {
+		return sel, time.Time{}, time.Time{}, err
+	}
+	to, err := parseWhen("--to", f.to, true)
+	if err != nil {
+		return sel, time.Time{}, time.Time{}, err
+	}
+	if !from.IsZero() && !to.IsZero() && to.Before(from) {
+		return sel, from, to, usagef("--to %s is before --from %s", f.to, f.from)
+	}
+	return sel, from, to, nil
+}
+
+// parseWhen reads RFC 3339 or a date; a date as --to means the end of that day.
+func parseWhen(flag, v string, endOfDay bool) (time.Time, error) {
+	if v == "" {
+		return time.Time{}, nil
+	}
+	if t, err := time.Parse(time.RFC3339Nano, v); err == nil {
+		return t.UTC(), nil
+	}
+	if t, err := time.Parse("2006-01-02", v); err == nil {
+		if endOfDay {
+			t = t.Add(24*time.Hour - time.Nanosecond)
+		}
+		return t, nil
+	}
+	return time.Time{}, usagef("%s %q: want RFC 3339 (2026-03-10T09:00:00Z) or a date (2026-03-10)", flag, v)
 }

@@ -151,3 +151,7 @@ func printable(b []byte) string {
 	}
 	return string(out)
 }
+
+// FromReader detects the format of an already opened stream (JSON lines or
+// a JSON array, plain or gzip'd) and reads it; name labels errors.
+func FromReader(name string, r io.ReadCloser) (Source, error) { return detect(name, r, r, nil) }

@@ -14,6 +14,7 @@ import (
 type Mapping struct {
 	Pipelines []*Pipeline
 	entries   map[Logsource][]*Entry
+	products  []ProductRule // most specific first
 }
 
 // NewMapping merges the built-in pipelines, then the user's in order.
@@ -25,6 +26,12 @@ func NewMapping(builtin, user []*Pipeline) *Mapping {
 			m.entries[e.Logsource] = append(m.entries[e.Logsource], e)
 		}
 	}
+	for _, p := range m.Pipelines {
+		m.products = append(m.products, p.Products...)
+	}
+	sort.SliceStable(m.products, func(i, j int) bool {
+		return specificity(m.products[i].Conditions) > specificity(m.products[j].Conditions)
+	})
 	for _, p := range user {
 		replaced := map[Logsource]bool{}
 		for i := range p.Entries {
@@ -55,9 +62,51 @@ func (m *Mapping) Logsources() []Logsource {
 	return out
 }
 
+// Product returns the recogniser of the product ev comes from, or nil when
+// no pipeline recognises it.
+func (m *Mapping) Product(ev event.Event) *ProductRule {
+	for i := range m.products {
+		if conditionsHold(m.products[i].Conditions, ev) {
+			return &m.products[i]
+		}
+	}
+	return nil
+}
+
+// Admits reports whether a rule with an unmapped log source may see events
+// of product p: rules of the same product may, rules of another product may
+// not, and product-less rules only for a category p lists.
+func (p *ProductRule) Admits(ls Logsource) bool {
+	if ls.Product != "" {
+		return ls.Product == p.Product
+	}
+	for _, c := range p.Categories {
+		if c == ls.Category && c != "" {
+			return true
+		}
+	}
+	return false
+}
+
+// HasProducts reports whether any pipeline recognises products at all.
+func (m *Mapping) HasProducts() bool { return len(m.products) > 0 }
+
+// specificity counts the conditions that pin a value (not "*").
+func specificity(cs []Condition) int {
+	n := 0
+	for _, c := range cs {
+		if !(len(c.Values) == 1 && c.Values[0] == "*") {
+			n++
+		}
+	}
+	return n
+}
+
 // Matches reports whether ev satisfies every condition of the entry.
-func (e *Entry) Matches(ev event.Event) bool {
-	for _, c := range e.Conditions {
+func (e *Entry) Matches(ev event.Event) bool { return conditionsHold(e.Conditions, ev) }
+
+func conditionsHold(cs []Condition, ev event.Event) bool {
+	for _, c := range cs {
 		v, ok := ev.Get(c.Field)
 		if !ok {
 			return false

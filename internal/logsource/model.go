@@ -47,12 +47,26 @@ type Entry struct {
 	Range      diag.Range
 }
 
+// ProductRule recognises the product an event comes from (Windows event
+// logs have a Channel and an EventID). Rules whose log source no pipeline
+// maps still only see events of their own product, or of an unknown one.
+type ProductRule struct {
+	Product    string
+	Conditions []Condition
+	// Categories lists the categories of product-less rules (e.g. antivirus)
+	// that may describe this product's events; other product-less unmapped
+	// rules (proxy, webserver, database, …) do not see them.
+	Categories []string
+	Range      diag.Range
+}
+
 // Pipeline is one named set of entries, as read from a YAML file.
 type Pipeline struct {
 	Name        string
 	Description string
 	File        string
 	Entries     []Entry
+	Products    []ProductRule
 }
 
 // Values returns the condition values on field (case-insensitive name), if any.

@@ -46,8 +46,18 @@ func Parse(file string, data []byte) (*Pipeline, diag.List) {
 					pl.Entries = append(pl.Entries, e)
 				}
 			}
+		case "products":
+			if kv[1].Kind != yaml.SequenceNode {
+				p.errorf(kv[1], CodeStructure, "products is a list of {product, conditions}", "products must be a list")
+				continue
+			}
+			for _, n := range kv[1].Content {
+				if pr, ok := p.product(n); ok {
+					pl.Products = append(pl.Products, pr)
+				}
+			}
 		default:
-			p.errorf(kv[0], CodeStructure, "use name, description and mappings", "unknown pipeline key %q", kv[0].Value)
+			p.errorf(kv[0], CodeStructure, "use name, description, products and mappings", "unknown pipeline key %q", kv[0].Value)
 		}
 	}
 	if pl.Name == "" {
@@ -188,6 +198,43 @@ func (p *parser) fields(n *yaml.Node, e *Entry) bool {
 		e.Fields[kv[0].Value] = to
 	}
 	return true
+}
+
+// product reads one {product, conditions} recogniser.
+func (p *parser) product(n *yaml.Node) (ProductRule, bool) {
+	pr := ProductRule{Range: p.at(n)}
+	if n.Kind != yaml.MappingNode {
+		p.errorf(n, CodeStructure, "write {product: windows, conditions: {Channel: '*'}}", "product entry must be a mapping")
+		return pr, false
+	}
+	var e Entry
+	for _, kv := range pairs(n) {
+		switch kv[0].Value {
+		case "product":
+			pr.Product = strings.ToLower(p.scalar(kv[1], "product"))
+		case "conditions":
+			if !p.conditions(kv[1], &e) {
+				return pr, false
+			}
+		case "categories":
+			if kv[1].Kind != yaml.SequenceNode {
+				p.errorf(kv[1], CodeStructure, "a list of category names", "categories must be a list")
+				return pr, false
+			}
+			for _, c := range kv[1].Content {
+				pr.Categories = append(pr.Categories, strings.ToLower(p.scalar(c, "category")))
+			}
+		default:
+			p.errorf(kv[0], CodeStructure, "use product, conditions and categories", "unknown product key %q", kv[0].Value)
+			return pr, false
+		}
+	}
+	pr.Conditions = e.Conditions
+	if pr.Product == "" || len(pr.Conditions) == 0 {
+		p.errorf(n, CodeEmpty, "name the product and how to recognise its events", "product entry needs product and conditions")
+		return pr, false
+	}
+	return pr, true
 }
 
 // String helps error messages name an entry.

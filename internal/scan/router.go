@@ -23,17 +23,21 @@ type route struct {
 type Router struct {
 	Rules   []*match.Rule
 	byKey   map[string][]route
-	general []route // entries without a Channel+EventID pair to index on
-	always  []route // unmapped rules: every event
+	general []route               // entries without a Channel+EventID pair to index on
+	always  []route               // unmapped rules: every event of their product or of an unknown one
+	ls      []logsource.Logsource // per rule
+	mapping *logsource.Mapping
 	seen    []uint32
 	gen     uint32
 }
 
 // NewRouter indexes the plan's active rules through the mapping.
 func NewRouter(p Plan, m *logsource.Mapping) *Router {
-	r := &Router{Rules: p.Active, byKey: map[string][]route{}, seen: make([]uint32, len(p.Active))}
+	r := &Router{Rules: p.Active, byKey: map[string][]route{}, seen: make([]uint32, len(p.Active)),
+		ls: make([]logsource.Logsource, len(p.Active)), mapping: m}
 	aliases := map[*logsource.Entry]*aliased{}
 	for i, rule := range p.Active {
+		r.ls[i] = ruleLogsource(rule)
 		entries := m.Routes(ruleLogsource(rule))
 		if entries == nil {
 			r.always = append(r.always, route{rule: i})
@@ -66,8 +70,10 @@ func NewRouter(p Plan, m *logsource.Mapping) *Router {
 
 func key(channel, id string) string { return strings.ToLower(channel) + "\x00" + id }
 
-// Match calls fn once for every rule that ev triggers.
-func (r *Router) Match(ev event.Event, fn func(*match.Rule)) {
+// Match calls fn once for every rule that ev triggers. It reports whether
+// any pipeline route accepted the event: when none did, only rules with an
+// unmapped log source could see it, and the scan summary says so.
+func (r *Router) Match(ev event.Event, fn func(*match.Rule)) (routed bool) {
 	r.gen++
 	if r.gen == 0 { // wrapped: reset so stale stamps cannot collide
 		clear(r.seen)
@@ -77,19 +83,45 @@ func (r *Router) Match(ev event.Event, fn func(*match.Rule)) {
 		ch, okC := text(ev, "Channel")
 		id, okI := text(ev, "EventID")
 		if okC && okI {
-			r.run(r.byKey[key(ch, id)], ev, fn)
+			routed = r.run(r.byKey[key(ch, id)], ev, fn)
 		}
 	}
-	r.run(r.general, ev, fn)
-	r.run(r.always, ev, fn)
+	if r.run(r.general, ev, fn) {
+		routed = true
+	}
+	if len(r.always) > 0 {
+		r.runUnmapped(ev, fn)
+	}
+	return routed
 }
 
-func (r *Router) run(routes []route, ev event.Event, fn func(*match.Rule)) {
-	for _, rt := range routes {
-		if r.seen[rt.rule] == r.gen {
+// runUnmapped evaluates rules no pipeline maps. The specification evaluates
+// such a rule against every event; vigil narrows that only where it knows
+// better: an event a pipeline positively recognises as one product's (a
+// Windows event log record) is not the input of a rule written for another
+// product (zeek) or for a category that product does not log (proxy,
+// database). Events of unknown origin still meet every unmapped rule.
+func (r *Router) runUnmapped(ev event.Event, fn func(*match.Rule)) {
+	product := r.mapping.Product(ev)
+	for _, rt := range r.always {
+		if product != nil && !product.Admits(r.ls[rt.rule]) {
 			continue
 		}
+		if r.seen[rt.rule] != r.gen && r.Rules[rt.rule].Match(ev) {
+			r.seen[rt.rule] = r.gen
+			fn(r.Rules[rt.rule])
+		}
+	}
+}
+
+// run evaluates the routes whose entry accepts ev; it reports whether any did.
+func (r *Router) run(routes []route, ev event.Event, fn func(*match.Rule)) (accepted bool) {
+	for _, rt := range routes {
 		if rt.entry != nil && !rt.entry.Matches(ev) {
+			continue
+		}
+		accepted = true
+		if r.seen[rt.rule] == r.gen {
 			continue
 		}
 		target := ev
@@ -102,6 +134,7 @@ func (r *Router) run(routes []route, ev event.Event, fn func(*match.Rule)) {
 			fn(r.Rules[rt.rule])
 		}
 	}
+	return accepted
 }
 
 func text(ev event.Event, field string) (string, bool) {

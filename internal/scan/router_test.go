@@ -129,3 +129,46 @@ func equal(a, b []string) bool {
 	}
 	return true
 }
+
+// An unmapped rule for another product must not see Windows events: a
+// zeek rule with "condition: not selection" would otherwise fire on all of them.
+func TestUnmappedRulesKeepToTheirProduct(t *testing.T) {
+	docs := sigma.ParseFile("z.yml", []byte(`title: zeek rdp not private
+id: 55555555-5555-4555-8555-555555555555
+logsource: {product: zeek, service: rdp}
+detection:
+  sel: {id.orig_h|cidr: 10.0.0.0/8}
+  condition: not sel
+`))
+	set := match.Load(docs, match.Options{})
+	b, _ := logsource.Builtin()
+	m := logsource.NewMapping(b, nil)
+	p := NewPlan(set.Rules, Selection{}, m)
+	r := NewRouter(p, m)
+	if got := fired(r, map[string]any{"Channel": "Security", "EventID": 4624}); len(got) != 0 {
+		t.Errorf("zeek rule fired on a Windows event: %v", got)
+	}
+	if got := fired(r, map[string]any{"id.orig_h": "8.8.8.8", "_path": "rdp"}); len(got) != 1 {
+		t.Errorf("zeek rule did not fire on an event of unknown origin: %v", got)
+	}
+}
+
+func TestProductlessCategoryRulesKeepOffWindowsEvents(t *testing.T) {
+	docs := sigma.ParseFile("db.yml", []byte(`title: sql keywords
+id: 66666666-6666-4666-8666-666666666666
+logsource: {category: database}
+detection:
+  keywords: [dump]
+  condition: keywords
+`))
+	set := match.Load(docs, match.Options{})
+	b, _ := logsource.Builtin()
+	m := logsource.NewMapping(b, nil)
+	r := NewRouter(NewPlan(set.Rules, Selection{}, m), m)
+	if got := fired(r, map[string]any{"Channel": "Microsoft-Windows-Sysmon/Operational", "EventID": 1, "CommandLine": "procdump lsass"}); len(got) != 0 {
+		t.Errorf("database rule fired on a Windows event: %v", got)
+	}
+	if got := fired(r, map[string]any{"query": "mysqldump --all"}); len(got) != 1 {
+		t.Errorf("database rule did not fire on an event of unknown origin: %v", got)
+	}
+}

@@ -1,0 +1,200 @@
+package scan
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+	"time"
+
+	"github.com/vigil-sec/vigil/internal/alert"
+	"github.com/vigil-sec/vigil/internal/event"
+	"github.com/vigil-sec/vigil/internal/input"
+	"github.com/vigil-sec/vigil/internal/match"
+	"github.com/vigil-sec/vigil/internal/sink"
+)
+
+// maxSkipLinesPerFile bounds how many skipped records of one file are
+// reported one by one; the rest are counted and summarised.
+const maxSkipLinesPerFile = 20
+
+// Runner scans sources with a routed rule set and writes alerts to a sink.
+type Runner struct {
+	Router *Router
+	Attack map[*match.Rule]alert.Attack // ATT&CK context per rule, resolved once
+	Sink   sink.Sink
+	Stdin  io.Reader
+	// From and To bound event time (zero: unbounded); TimeFields override
+	// where the time is read from.
+	From, To   time.Time
+	TimeFields []string
+	// Report receives each skipped file or record as it happens (one line,
+	// naming path and position); Progress is called every few thousand events.
+	Report   func(msg string)
+	Progress func(*Stats)
+	Stats    Stats
+	started  bool
+}
+
+// Open names one input for ScanSource: a path, or an already opened source
+// (the embedded demo dataset).
+type Open func() (input.Source, string, error)
+
+// ScanPath reads one file ("-" for stdin). Only a failure to write alerts is
+// returned: unreadable files and records are reported, counted and skipped.
+func (r *Runner) ScanPath(path string) error {
+	return r.ScanSource(func() (input.Source, string, error) {
+		s, err := input.Open(path, r.Stdin)
+		return s, path, err
+	})
+}
+
+// ScanSource reads every record of the source open returns.
+func (r *Runner) ScanSource(open Open) error {
+	if !r.started {
+		r.started, r.Stats = true, newStats()
+	}
+	src, name, err := open()
+	if err != nil {
+		r.Stats.FilesSkipped = append(r.Stats.FilesSkipped, FileSkip{name, err.Error()})
+		r.report(fmt.Sprintf("skipped file %v", err))
+		return nil
+	}
+	defer src.Close()
+	r.Stats.Files++
+	r.Stats.FilesByFormat[src.Format()]++
+	skipped := 0
+	for {
+		rec, err := src.Next()
+		if errors.Is(err, io.EOF) {
+			break
+		}
+		if input.Skipped(err) {
+			r.Stats.RecordsSkipped++
+			r.Stats.SkipReasons[reasonOf(err)]++
+			if skipped++; skipped <= maxSkipLinesPerFile {
+				r.report("skipped record " + err.Error())
+			}
+			continue
+		}
+		if err != nil {
+			r.Stats.FilesSkipped = append(r.Stats.FilesSkipped, FileSkip{name, "read stopped: " + err.Error()})
+			r.report(fmt.Sprintf("stopped reading %s: %v", name, err))
+			break
+		}
+		if err := r.event(name, rec); err != nil {
+			return err
+		}
+	}
+	if skipped > maxSkipLinesPerFile {
+		r.report(fmt.Sprintf("%s: %d more skipped records not shown (all are counted in the summary)", name, skipped-maxSkipLinesPerFile))
+	}
+	return nil
+}
+
+func (r *Runner) event(path string, rec input.Record) error {
+	ts, _, hasTime := event.Time(rec.Event, r.TimeFields)
+	if !r.From.IsZero() || !r.To.IsZero() {
+		switch {
+		case !hasTime:
+			r.Stats.NoTime++
+			return nil
+		case !r.From.IsZero() && ts.Before(r.From), !r.To.IsZero() && ts.After(r.To):
+			r.Stats.OutOfRange++
+			return nil
+		}
+	}
+	r.Stats.Events++
+	if r.Progress != nil && r.Stats.Events%4096 == 0 {
+		r.Progress(&r.Stats)
+	}
+	var werr error
+	routed := r.Router.Match(rec.Event, func(rule *match.Rule) {
+		if werr != nil {
+			return
+		}
+		a := r.alert(rule, path, rec, ts, hasTime)
+		werr = r.Sink.Write(&a)
+	})
+	if !routed {
+		r.Stats.Unrouted++
+	}
+	if werr != nil {
+		return fmt.Errorf("write alert: %w", werr)
+	}
+	return nil
+}
+
+func (r *Runner) alert(rule *match.Rule, path string, rec input.Record, ts time.Time, hasTime bool) alert.Alert {
+	m := rule.Meta()
+	att := r.Attack[rule]
+	a := alert.Alert{
+		Rule: alert.Rule{ID: m.ID, Title: m.Title, Level: m.Level, Status: m.Status, Author: m.Author,
+			Tags: nonNil(m.Tags), Path: rule.Doc.File},
+		Attack: att,
+		Host:   host(rec.Event),
+		Source: alert.Source{Path: path, Line: rec.Line, Record: rec.RecordID, Offset: rec.Offset},
+		Event:  rec.Raw,
+	}
+	if hasTime {
+		s := ts.Format(time.RFC3339Nano)
+		a.Timestamp = &s
+	}
+	if a.Event == nil {
+		a.Event, _ = json.Marshal(rec.Event)
+	}
+	r.Stats.Alerts++
+	r.Stats.ByLevel[m.Level]++
+	r.Stats.ByRule[m.Title]++
+	for _, t := range att.Tactics {
+		r.Stats.ByTactic[t]++
+	}
+	for _, t := range att.Techniques {
+		r.Stats.ByTechnique[t]++
+	}
+	return a
+}
+
+func (r *Runner) report(msg string) {
+	if r.Report != nil {
+		r.Report(msg)
+	}
+}
+
+// host names the machine an event came from, across the common shapes.
+func host(ev event.Map) string {
+	for _, f := range []string{"Computer", "Hostname", "host.name", "hostname", "host"} {
+		if v, ok := ev.Get(f); ok {
+			if s, ok := v.Text(); ok && s != "" {
+				return s
+			}
+		}
+	}
+	return ""
+}
+
+// reasonOf keeps the kind of a skip (its reason up to the first detail),
+// so that the summary counts categories rather than every distinct message.
+func reasonOf(err error) string {
+	reason := err.Error()
+	var re *input.RecordError
+	var le *input.LineError
+	switch {
+	case errors.As(err, &re):
+		reason = re.Reason
+	case errors.As(err, &le):
+		reason = le.Reason
+	}
+	if i := strings.Index(reason, ": "); i > 0 {
+		reason = reason[:i]
+	}
+	return reason
+}
+
+func nonNil(s []string) []string {
+	if s == nil {
+		return []string{}
+	}
+	return s
+}

@@ -1,0 +1,31 @@
+package scan
+
+// Stats counts everything a scan did, so that its summary can account for
+// every file, record and rule.
+type Stats struct {
+	Files          int
+	FilesByFormat  map[string]int
+	FilesSkipped   []FileSkip
+	Events         int // events read and evaluated
+	Unrouted       int // events no pipeline route accepted: only unmapped rules saw them
+	RecordsSkipped int
+	SkipReasons    map[string]int // reason → records skipped
+	OutOfRange     int            // events outside --from/--to
+	NoTime         int            // events without a usable time while a time range was set
+	Alerts         int
+	ByLevel        map[string]int
+	ByTactic       map[string]int
+	ByTechnique    map[string]int
+	ByRule         map[string]int // rule title → alerts
+}
+
+// FileSkip is a file that was not read, and why.
+type FileSkip struct {
+	Path   string
+	Reason string
+}
+
+func newStats() Stats {
+	return Stats{FilesByFormat: map[string]int{}, SkipReasons: map[string]int{}, ByLevel: map[string]int{},
+		ByTactic: map[string]int{}, ByTechnique: map[string]int{}, ByRule: map[string]int{}}
+}

@@ -1,0 +1,61 @@
+package sink
+
+import (
+	"bufio"
+	"fmt"
+	"io"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"github.com/vigil-sec/vigil/internal/alert"
+)
+
+// tableSink streams fixed-width rows so alerts appear as they are found,
+// however many there are.
+type tableSink struct {
+	bw     *bufio.Writer
+	header bool
+}
+
+func newTable(w io.Writer) *tableSink { return &tableSink{bw: bufio.NewWriter(w)} }
+
+const rowFormat = "%-20s  %-8s  %-48s  %-16s  %-22s  %s\n"
+
+func (s *tableSink) Write(a *alert.Alert) error {
+	if !s.header {
+		s.header = true
+		fmt.Fprintf(s.bw, rowFormat, "TIME", "LEVEL", "RULE", "HOST", "ATT&CK", "SOURCE")
+	}
+	ts := "-"
+	if a.Timestamp != nil {
+		ts = *a.Timestamp
+		if t, err := time.Parse(time.RFC3339Nano, ts); err == nil {
+			ts = t.Format("2006-01-02 15:04:05")
+		}
+	}
+	src := a.Source.Path
+	switch {
+	case a.Source.Line > 0:
+		src = fmt.Sprintf("%s:%d", src, a.Source.Line)
+	case a.Source.Record > 0:
+		src = fmt.Sprintf("%s#%d", src, a.Source.Record)
+	}
+	_, err := fmt.Fprintf(s.bw, rowFormat, clip(ts, 20), clip(a.Rule.Level, 8), clip(a.Rule.Title, 48),
+		clip(a.Host, 16), clip(strings.Join(a.Attack.Techniques, ","), 22), src)
+	return err
+}
+
+func (s *tableSink) Close() error { return s.bw.Flush() }
+
+// clip shortens s to n runes, marking the cut with "…".
+func clip(s string, n int) string {
+	if s == "" {
+		return "-"
+	}
+	if utf8.RuneCountInString(s) <= n {
+		return s
+	}
+	r := []rune(s)
+	return string(r[:n-1]) + "…"
+}
