@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"github.com/vigil-sec/vigil/internal/demo"
 	"github.com/vigil-sec/vigil/internal/input"
 	"github.com/vigil-sec/vigil/internal/rulepack"
 	"github.com/vigil-sec/vigil/internal/sigma"
@@ -13,5 +14,10 @@ func starterDocs() ([]*sigma.Document, error) {
 
 // demoSource opens the embedded demo dataset.
 func demoSource() (input.Source, string, error) {
-	return nil, "demo", usagef("give PATH: the embedded demo dataset is not in this build yet")
+	rc, err := demo.Open()
+	if err != nil {
+		return nil, demo.Name(), err
+	}
+	s, err := input.FromReader(demo.Name(), rc)
+	return s, demo.Name(), err
 }

@@ -136,7 +136,12 @@ func TestStarterPackOnDemo(t *testing.T) {
 				t.Errorf("step %s (%s): no alert for %s", s.ID, s.Name, tech)
 			}
 		}
-		t.Logf("step %-22s %3d events, %3d alerts from %d rules", s.ID, len(s.Events), len(byStep[s.ID]), len(fired))
+		titles := make([]string, 0, len(fired))
+		for k := range fired {
+			titles = append(titles, k)
+		}
+		sort.Strings(titles)
+		t.Logf("step %-22s %3d events, %3d alerts from %d rules: %s", s.ID, len(s.Events), len(byStep[s.ID]), len(fired), strings.Join(titles, "; "))
 	}
 	perRule := map[string]int{}
 	for _, a := range benign {

@@ -70,10 +70,11 @@ func NewRouter(p Plan, m *logsource.Mapping) *Router {
 
 func key(channel, id string) string { return strings.ToLower(channel) + "\x00" + id }
 
-// Match calls fn once for every rule that ev triggers. It reports whether
-// any pipeline route accepted the event: when none did, only rules with an
-// unmapped log source could see it, and the scan summary says so.
-func (r *Router) Match(ev event.Event, fn func(*match.Rule)) (routed bool) {
+// Match calls fn once for every rule that ev triggers. It reports whether a
+// pipeline recognised the event's product: when none did (JSON from a
+// source vigil does not know), rules with a mapped log source could not see
+// it, and the scan summary says so.
+func (r *Router) Match(ev event.Event, fn func(*match.Rule)) (known bool) {
 	r.gen++
 	if r.gen == 0 { // wrapped: reset so stale stamps cannot collide
 		clear(r.seen)
@@ -83,16 +84,15 @@ func (r *Router) Match(ev event.Event, fn func(*match.Rule)) (routed bool) {
 		ch, okC := text(ev, "Channel")
 		id, okI := text(ev, "EventID")
 		if okC && okI {
-			routed = r.run(r.byKey[key(ch, id)], ev, fn)
+			r.run(r.byKey[key(ch, id)], ev, fn)
 		}
 	}
-	if r.run(r.general, ev, fn) {
-		routed = true
-	}
+	r.run(r.general, ev, fn)
+	product := r.mapping.Product(ev)
 	if len(r.always) > 0 {
-		r.runUnmapped(ev, fn)
+		r.runUnmapped(ev, product, fn)
 	}
-	return routed
+	return product != nil
 }
 
 // runUnmapped evaluates rules no pipeline maps. The specification evaluates
@@ -101,8 +101,7 @@ func (r *Router) Match(ev event.Event, fn func(*match.Rule)) (routed bool) {
 // Windows event log record) is not the input of a rule written for another
 // product (zeek) or for a category that product does not log (proxy,
 // database). Events of unknown origin still meet every unmapped rule.
-func (r *Router) runUnmapped(ev event.Event, fn func(*match.Rule)) {
-	product := r.mapping.Product(ev)
+func (r *Router) runUnmapped(ev event.Event, product *logsource.ProductRule, fn func(*match.Rule)) {
 	for _, rt := range r.always {
 		if product != nil && !product.Admits(r.ls[rt.rule]) {
 			continue
@@ -114,14 +113,10 @@ func (r *Router) runUnmapped(ev event.Event, fn func(*match.Rule)) {
 	}
 }
 
-// run evaluates the routes whose entry accepts ev; it reports whether any did.
-func (r *Router) run(routes []route, ev event.Event, fn func(*match.Rule)) (accepted bool) {
+// run evaluates the routes whose entry accepts ev.
+func (r *Router) run(routes []route, ev event.Event, fn func(*match.Rule)) {
 	for _, rt := range routes {
-		if rt.entry != nil && !rt.entry.Matches(ev) {
-			continue
-		}
-		accepted = true
-		if r.seen[rt.rule] == r.gen {
+		if r.seen[rt.rule] == r.gen || (rt.entry != nil && !rt.entry.Matches(ev)) {
 			continue
 		}
 		target := ev
@@ -134,7 +129,6 @@ func (r *Router) run(routes []route, ev event.Event, fn func(*match.Rule)) (acce
 			fn(r.Rules[rt.rule])
 		}
 	}
-	return accepted
 }
 
 func text(ev event.Event, field string) (string, bool) {

@@ -110,15 +110,15 @@ func (r *Runner) event(path string, rec input.Record) error {
 		r.Progress(&r.Stats)
 	}
 	var werr error
-	routed := r.Router.Match(rec.Event, func(rule *match.Rule) {
+	known := r.Router.Match(rec.Event, func(rule *match.Rule) {
 		if werr != nil {
 			return
 		}
 		a := r.alert(rule, path, rec, ts, hasTime)
 		werr = r.Sink.Write(&a)
 	})
-	if !routed {
-		r.Stats.Unrouted++
+	if !known {
+		r.Stats.UnknownOrigin++
 	}
 	if werr != nil {
 		return fmt.Errorf("write alert: %w", werr)

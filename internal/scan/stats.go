@@ -7,7 +7,7 @@ type Stats struct {
 	FilesByFormat  map[string]int
 	FilesSkipped   []FileSkip
 	Events         int // events read and evaluated
-	Unrouted       int // events no pipeline route accepted: only unmapped rules saw them
+	UnknownOrigin  int // events no pipeline recognised: only rules with unmapped log sources saw them
 	RecordsSkipped int
 	SkipReasons    map[string]int // reason → records skipped
 	OutOfRange     int            // events outside --from/--to

@@ -29,8 +29,8 @@ func WriteSummary(w io.Writer, st *Stats, rc RuleCounts, elapsed float64) {
 		rate = fmt.Sprintf(" in %.1fs (%.0f events/s)", elapsed, float64(st.Events)/elapsed)
 	}
 	fmt.Fprintf(w, "events:  %d read from %d files (%s)%s\n", st.Events, st.Files, strings.Join(formats, ", "), rate)
-	if st.Unrouted > 0 {
-		fmt.Fprintf(w, "         %d events matched no pipeline mapping (e.g. no Channel/EventID a pipeline knows): rules with a mapped log source never saw them; add a --pipeline that maps their source\n", st.Unrouted)
+	if st.UnknownOrigin > 0 {
+		fmt.Fprintf(w, "         %d events are of unknown origin (no Channel/EventID or other shape a pipeline recognises): rules with a mapped log source never saw them; a --pipeline can map their source\n", st.UnknownOrigin)
 	}
 	if st.OutOfRange+st.NoTime > 0 {
 		fmt.Fprintf(w, "         %d outside --from/--to, %d without a usable time (not evaluated)\n", st.OutOfRange, st.NoTime)

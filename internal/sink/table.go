@@ -20,7 +20,7 @@ type tableSink struct {
 
 func newTable(w io.Writer) *tableSink { return &tableSink{bw: bufio.NewWriter(w)} }
 
-const rowFormat = "%-20s  %-8s  %-48s  %-16s  %-22s  %s\n"
+const rowFormat = "%-19s  %-8s  %-48s  %-22s  %-22s  %s\n"
 
 func (s *tableSink) Write(a *alert.Alert) error {
 	if !s.header {
@@ -41,8 +41,8 @@ func (s *tableSink) Write(a *alert.Alert) error {
 	case a.Source.Record > 0:
 		src = fmt.Sprintf("%s#%d", src, a.Source.Record)
 	}
-	_, err := fmt.Fprintf(s.bw, rowFormat, clip(ts, 20), clip(a.Rule.Level, 8), clip(a.Rule.Title, 48),
-		clip(a.Host, 16), clip(strings.Join(a.Attack.Techniques, ","), 22), src)
+	_, err := fmt.Fprintf(s.bw, rowFormat, clip(ts, 19), clip(a.Rule.Level, 8), clip(a.Rule.Title, 48),
+		clip(a.Host, 22), clip(strings.Join(a.Attack.Techniques, ","), 22), src)
 	return err
 }
 
