@@ -162,8 +162,8 @@ func TestRuleSchema(t *testing.T) {
 				errf("match_4688 example %d is not a Security 4688 event with NewProcessName", i)
 			}
 		}
-		if len(r.Tests.Match4688) > 0 && r.Logsource["category"] != "process_creation" {
-			errf("match_4688 examples only make sense for process_creation")
+		if pc := r.Logsource["category"] == "process_creation"; pc != (len(r.Tests.Match4688) > 0) {
+			errf("process_creation rules, and only they, need match_4688 examples (Security 4688 form)")
 		}
 	}
 }
