@@ -78,7 +78,7 @@ type alertAt struct {
 
 // scan routes every event to the rules of its logsource, as a scan with a
 // Windows logsource pipeline would, and returns the alerts.
-func scan(t *testing.T, rules []packRule) []alertAt {
+func scanPack(t *testing.T, rules []packRule) []alertAt {
 	var alerts []alertAt
 	for i, raw := range readEvents(t) {
 		ev := event.Map(raw)
@@ -108,7 +108,7 @@ func TestStarterPackOnDemo(t *testing.T) {
 			stepOf[e.Line] = s.ID
 		}
 	}
-	alerts := scan(t, rules)
+	alerts := scanPack(t, rules)
 	byStep := map[string][]alertAt{}
 	var benign []alertAt
 	for _, a := range alerts {
