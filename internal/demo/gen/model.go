@@ -219,7 +219,7 @@ func (g *gen) spawn(t time.Time, parent *proc, image, cmd, user, integrity strin
 		kv{"CommandLine", cmd},
 		kv{"CurrentDirectory", curDir},
 		kv{"User", user},
-		kv{"LogonGuid", "{" + h.guidHead + "-65ed-" + p.logonID[2:min(6, len(p.logonID))] + "-0000-000000000000}"},
+		kv{"LogonGuid", logonGUID(h, p.logonID)},
 		kv{"LogonId", p.logonID},
 		kv{"TerminalSessionId", terminalSession(user)},
 		kv{"IntegrityLevel", integrity},
@@ -422,4 +422,12 @@ func (g *gen) tgs(t time.Time, client string, clientIP string, service string, s
 		kv{"Status", "0x0"},
 		kv{"LogonGuid", "{" + g.uuid() + "}"},
 		kv{"TransmittedServices", "-"})
+}
+
+// logonGUID derives Sysmon's LogonGuid from the host and the logon ID, so
+// every process of one logon session shares it.
+func logonGUID(h *host, logonID string) string {
+	var n uint64
+	fmt.Sscanf(logonID, "0x%x", &n)
+	return fmt.Sprintf("{%s-65ed-%04x-%04x-000000000000}", h.guidHead, (n>>16)&0xffff, n&0xffff)
 }

@@ -32,7 +32,7 @@ func (g *gen) servers() {
 func (g *gen) domainController(dc *host) {
 	// service tickets of the claims application and the nightly jobs
 	for i := 0; i < 60; i++ {
-		t := g.between(at(7, 0, 0, 0), at(18, 30, 0, 0))
+		t := g.between(at(8, 45, 0, 0), at(17, 0, 0, 0))
 		ws := g.workstations[g.rng.IntN(len(g.workstations))]
 		g.tgs(t, ws.user.name, ws.ip, "svc_claimsapp", 1615, "0x12")
 		id := g.logon(t.Add(30*time.Millisecond), dc, ws.user, 3, ws.ip, "-", "Kerberos", false)
