@@ -21,7 +21,7 @@ func newRulesCmd(e *env) *cobra.Command {
 		Args: cobra.NoArgs,
 		RunE: func(c *cobra.Command, _ []string) error { return c.Help() },
 	}
-	cmd.AddCommand(newRulesLintCmd(e))
+	cmd.AddCommand(newRulesLintCmd(e), newRulesTestCmd(e))
 	return cmd
 }
 

@@ -1,6 +1,6 @@
-// Package input reads events from files. JSON lines are streamed through a
-// bufio.Reader, never loaded whole, and a bad line is reported with its
-// path and line number and skipped, so one corrupt record does not stop a
+// Package input reads events from files. Everything is streamed through a
+// bufio.Reader, never loaded whole, and a bad record is reported with its
+// path and position and skipped, so one corrupt record does not stop a
 // scan.
 package input
 
@@ -16,21 +16,22 @@ import (
 	"github.com/vigil-sec/vigil/internal/winevent"
 )
 
-// MaxLine bounds one JSON line; longer lines are skipped as bad.
+// MaxLine bounds one JSON record (a line, or a pretty-printed object over
+// several lines); longer records are skipped as bad.
 const MaxLine = 64 << 20
 
 // Record is one decoded event with its origin. Event holds vigil's
 // canonical field names (Windows events in any of their three shapes come
 // out the same); Raw is the record as the source wrote it, for output.
 type Record struct {
-	Line     int    // JSON lines: 1-based line; JSON array: 1-based element
+	Line     int    // JSON: 1-based line the record starts on; JSON array: 1-based element
 	RecordID uint64 // EVTX: the record's EventRecordID
 	Offset   int64  // EVTX: file offset of the record
 	Raw      []byte // the original JSON (nil for EVTX: marshal Event)
 	Event    event.Map
 }
 
-// LineError is a line that could not be read as a JSON object.
+// LineError is a record that could not be read as a JSON object.
 type LineError struct {
 	Path   string
 	Line   int
@@ -39,12 +40,17 @@ type LineError struct {
 
 func (e *LineError) Error() string { return fmt.Sprintf("%s:%d: %s", e.Path, e.Line, e.Reason) }
 
-// JSONLines reads one JSON object per line. Blank lines are skipped.
+// JSONLines reads a stream of JSON objects: one per line (NDJSON), or
+// pretty-printed objects spanning several lines, one after another (as
+// evtx_dump writes them). A line that does not start an object is a bad
+// record; an object that never closes is reported and reading resumes at the
+// next line that starts with '{'.
 type JSONLines struct {
-	path string
-	br   *bufio.Reader
-	line int
-	buf  []byte
+	path  string
+	br    *bufio.Reader
+	line  int    // lines consumed so far
+	buf   []byte // the record being assembled
+	carry []byte // a line read past the end of a broken record, to retry
 }
 
 // NewJSONLines reads r, naming it path in errors.
@@ -52,55 +58,103 @@ func NewJSONLines(path string, r io.Reader) *JSONLines {
 	return &JSONLines{path: path, br: bufio.NewReaderSize(r, 64<<10)}
 }
 
-// Next returns the next record, a *LineError for a bad line (call Next
+// Next returns the next record, a *LineError for a bad record (call Next
 // again to carry on), or io.EOF at the end. Other errors are I/O errors.
 func (j *JSONLines) Next() (Record, error) {
 	for {
-		line, tooLong, err := j.readLine()
+		line, tooLong, err := j.nextLine()
 		if err != nil && (len(line) == 0 || !errors.Is(err, io.EOF)) {
 			return Record{}, err
 		}
-		j.line++
-		if tooLong {
-			return Record{}, &LineError{j.path, j.line, fmt.Sprintf("line longer than %d bytes", MaxLine)}
-		}
+		start := j.line
 		trimmed := bytes.TrimSpace(line)
-		if len(trimmed) == 0 {
+		switch {
+		case tooLong:
+			return Record{}, &LineError{j.path, start, fmt.Sprintf("line longer than %d bytes", MaxLine)}
+		case len(trimmed) == 0:
 			if errors.Is(err, io.EOF) {
 				return Record{}, io.EOF
 			}
 			continue
+		case trimmed[0] != '{':
+			return Record{}, &LineError{j.path, start, "not a JSON object: starts with " + quoteStart(trimmed)}
 		}
-		dec := json.NewDecoder(bytes.NewReader(trimmed))
-		dec.UseNumber()
-		var m map[string]any
-		if derr := dec.Decode(&m); derr != nil {
-			return Record{}, &LineError{j.path, j.line, "not a JSON object: " + derr.Error()}
-		}
-		if dec.More() {
-			return Record{}, &LineError{j.path, j.line, "more than one JSON value on the line"}
-		}
-		if m == nil {
-			return Record{}, &LineError{j.path, j.line, "not a JSON object: null"}
-		}
-		return Record{Line: j.line, Raw: append([]byte(nil), trimmed...), Event: winevent.Normalise(m)}, nil
+		rec, rerr := j.object(trimmed, start, errors.Is(err, io.EOF))
+		return rec, rerr
 	}
+}
+
+// object completes a record that starts with first (a line beginning with
+// '{'), reading further lines while the value is still open.
+func (j *JSONLines) object(first []byte, start int, atEOF bool) (Record, error) {
+	var sc valueScanner
+	j.buf = append(j.buf[:0], first...)
+	done := sc.feed(first)
+	for !done && !atEOF {
+		line, tooLong, err := j.nextLine()
+		if err != nil && (len(line) == 0 || !errors.Is(err, io.EOF)) {
+			if errors.Is(err, io.EOF) {
+				break
+			}
+			return Record{}, err
+		}
+		atEOF = errors.Is(err, io.EOF)
+		if bytes.HasPrefix(line, []byte("{")) || tooLong || len(j.buf)+len(line) > MaxLine {
+			// A new object begins before this one closed: report the broken
+			// one and let the next call start from this line.
+			j.carry, j.line = append(j.carry[:0], line...), j.line-1
+			return Record{}, &LineError{j.path, start, "JSON object does not close before the next one starts"}
+		}
+		j.buf = append(append(j.buf, '\n'), line...)
+		done = sc.feed(line)
+	}
+	if !done {
+		return Record{}, &LineError{j.path, start, "JSON object does not close before the end of the file"}
+	}
+	dec := json.NewDecoder(bytes.NewReader(j.buf))
+	dec.UseNumber()
+	var m map[string]any
+	if err := dec.Decode(&m); err != nil {
+		return Record{}, &LineError{j.path, start, "not a JSON object: " + err.Error()}
+	}
+	if dec.More() {
+		return Record{}, &LineError{j.path, start, "more than one JSON value on the line"}
+	}
+	return Record{Line: start, Raw: append([]byte(nil), bytes.TrimSpace(j.buf)...), Event: winevent.Normalise(m)}, nil
+}
+
+// nextLine returns the carried-over line, or reads the next one.
+func (j *JSONLines) nextLine() ([]byte, bool, error) {
+	j.line++
+	if j.carry != nil {
+		l := j.carry
+		j.carry = nil
+		return l, false, nil
+	}
+	return j.readLine()
 }
 
 // readLine returns one line without its newline, however long, up to
 // MaxLine; past that it drains the line and reports tooLong.
 func (j *JSONLines) readLine() (line []byte, tooLong bool, err error) {
-	j.buf = j.buf[:0]
+	var out []byte
 	for {
 		chunk, err := j.br.ReadSlice('\n')
-		if len(j.buf)+len(chunk) > MaxLine {
+		if len(out)+len(chunk) > MaxLine {
 			tooLong = true
 		} else {
-			j.buf = append(j.buf, chunk...)
+			out = append(out, chunk...)
 		}
 		if errors.Is(err, bufio.ErrBufferFull) {
 			continue
 		}
-		return bytes.TrimSuffix(j.buf, []byte("\n")), tooLong, err
+		return bytes.TrimRight(out, "\r\n"), tooLong, err
 	}
+}
+
+func quoteStart(b []byte) string {
+	if len(b) > 16 {
+		b = b[:16]
+	}
+	return fmt.Sprintf("%q", b)
 }

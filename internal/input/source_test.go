@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"compress/gzip"
 	"errors"
+	"fmt"
 	"io"
 	"os"
 	"path/filepath"
@@ -107,4 +108,49 @@ func TestStdinAndExpand(t *testing.T) {
 	if len(files) != 3 || !strings.HasSuffix(files[0], "a.jsonl") || !strings.HasSuffix(files[1], "z.jsonl") || files[2] != "-" || len(errs) != 1 {
 		t.Errorf("files %v errs %v", files, errs)
 	}
+}
+
+func TestPrettyPrintedObjectsAndResync(t *testing.T) {
+	src := "{\n  \"a\": 1,\n  \"s\": \"br}ace\\\" {\"\n}\n{\n  \"b\": {\n    \"c\": [1, 2]\n  }\n}\n{\n  \"broken\": \n{\"after\": true}\n[1]\n{\"tail\": \n"
+	j := NewJSONLines("p.json", strings.NewReader(src))
+	var got []string
+	for {
+		r, err := j.Next()
+		if errors.Is(err, io.EOF) {
+			break
+		}
+		var le *LineError
+		if errors.As(err, &le) {
+			got = append(got, fmt.Sprintf("bad@%d", le.Line))
+			continue
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+		got = append(got, fmt.Sprintf("ok@%d", r.Line))
+	}
+	want := "ok@1,ok@5,bad@10,ok@12,bad@13,bad@14"
+	if strings.Join(got, ",") != want {
+		t.Errorf("got %v, want %s", got, want)
+	}
+}
+
+func FuzzJSONLines(f *testing.F) {
+	f.Add([]byte("{\"a\":1}\n{\n \"b\": [1,{\"c\":\"}\"}]\n}\nxx\n"))
+	f.Add([]byte("{\"Event\":{\"System\":{\"EventID\":1,\"Channel\":\"x\"},\"EventData\":{\"Data\":[{\"#attributes\":{\"Name\":\"a\"},\"#text\":\"b\"}]}}}\n"))
+	f.Add([]byte("[{\"a\":1},2,{\"b\":\n"))
+	f.Add([]byte("\x1f\x8b\x08\x00"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		s, err := detect("fuzz", bytes.NewReader(data), nil, nil)
+		if err != nil {
+			return
+		}
+		for i := 0; i < 10000; i++ {
+			_, err := s.Next()
+			if errors.Is(err, io.EOF) || (err != nil && !Skipped(err)) {
+				return
+			}
+		}
+		t.Fatal("reader did not end within 10000 calls")
+	})
 }
