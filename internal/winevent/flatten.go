@@ -1,6 +1,9 @@
 package winevent
 
-import "strconv"
+import (
+	"strconv"
+	"strings"
+)
 
 // Flatten turns an <Event> element into the canonical flat field map:
 //
@@ -15,6 +18,9 @@ import "strconv"
 //     are several) and Data_1, Data_2, ... in document order, so rules written
 //     either way match;
 //   - text directly inside EventData as EventData.
+//
+// A field name with spaces (Defender's "Threat Name") is also given without
+// them (ThreatName), the form Sigma rules use.
 //
 // Collisions: System wins. An EventData or UserData field whose name is
 // already taken by System is kept as Section_Name (EventData_Channel); two
@@ -39,7 +45,26 @@ func Flatten(ev *Element) map[string]any {
 			f.section(c)
 		}
 	}
+	f.spacelessAliases()
 	return f.out
+}
+
+// spacelessAliases adds, for every field name with spaces ("Threat Name",
+// "Source Name" in Defender events), the same value under the name without
+// spaces, which is how Sigma rules write such fields (ThreatName). The
+// original name stays; an existing field is never overwritten.
+func (f *flattener) spacelessAliases() {
+	var add [][2]string
+	for k := range f.out {
+		if strings.IndexByte(k, ' ') >= 0 {
+			add = append(add, [2]string{k, strings.ReplaceAll(k, " ", "")})
+		}
+	}
+	for _, a := range add {
+		if _, taken := f.out[a[1]]; !taken {
+			f.out[a[1]] = f.out[a[0]]
+		}
+	}
 }
 
 type flattener struct {

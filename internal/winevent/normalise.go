@@ -42,6 +42,13 @@ func Normalise(m map[string]any) map[string]any {
 			}
 		}
 	}
+	for k, v := range m {
+		if strings.IndexByte(k, ' ') >= 0 {
+			if alias := strings.ReplaceAll(k, " ", ""); m[alias] == nil {
+				m[alias] = v
+			}
+		}
+	}
 	if ch, ok := m["Channel"].(string); ok {
 		for _, c := range channelCase {
 			if ch != c && strings.EqualFold(ch, c) {
