@@ -1,0 +1,148 @@
+package coverage
+
+import (
+	"sort"
+	"strings"
+
+	"github.com/vigil-sec/vigil/internal/attack"
+)
+
+// Compute returns coverage for every technique in ids.
+func Compute(in Input, ids []string) map[string]*Technique {
+	byTech := in.rulesByTechnique()
+	out := map[string]*Technique{}
+	kb := &attack.KB{Domains: []*attack.Domain{in.Domain}}
+	for _, id := range ids {
+		ref, err := kb.Find("technique", id, in.Domain.Name)
+		if err != nil {
+			continue
+		}
+		t := &Technique{ID: id, Rules: []RuleRef{}}
+		t.Visibility = in.visibility(ref.Pos)
+		t.Rules = byTech[id]
+		if t.Rules == nil {
+			t.Rules = []RuleRef{}
+		}
+		miss := 1.0
+		for _, r := range t.Rules {
+			if r.Runnable {
+				t.Runnable++
+				miss *= 1 - r.Weight
+			}
+		}
+		if v, ok := in.Imported[id]; ok {
+			t.Imported = v
+			miss *= 1 - v
+		}
+		t.Detection = round(1 - miss)
+		t.Status = status(t)
+		out[id] = t
+	}
+	return out
+}
+
+func status(t *Technique) string {
+	switch {
+	case t.Detection >= Covered:
+		return "covered"
+	case t.Detection > 0:
+		return "partial"
+	case len(t.Rules) > 0:
+		return "rules-not-runnable"
+	case t.Visibility.Score > 0:
+		return "no-rule"
+	}
+	return "no-visibility"
+}
+
+// rulesByTechnique indexes rules by technique; a parent also lists the
+// rules of its sub-techniques (Via names the sub-technique), matching how
+// priorities roll up.
+func (in Input) rulesByTechnique() map[string][]RuleRef {
+	out := map[string][]RuleRef{}
+	for _, r := range in.Rules {
+		runnable := in.Provided.Feeds(r.Logsource, in.Mapping)
+		w := round(LevelWeight(r.Level) * StatusWeight(r.Status))
+		seen := map[string]bool{}
+		for _, tid := range r.Techniques {
+			ref := RuleRef{ID: r.ID, Title: r.Title, Level: r.Level, Status: r.Status, Path: r.Path, Runnable: runnable, Weight: w}
+			if !seen[tid] {
+				seen[tid] = true
+				out[tid] = append(out[tid], ref)
+			}
+			if parent, _, ok := strings.Cut(tid, "."); ok && !seen[parent] {
+				seen[parent] = true
+				ref.Via = tid
+				out[parent] = append(out[parent], ref)
+			}
+		}
+	}
+	for k := range out {
+		sort.SliceStable(out[k], func(i, j int) bool {
+			a, b := out[k][i], out[k][j]
+			if a.Runnable != b.Runnable {
+				return a.Runnable
+			}
+			if a.Weight != b.Weight {
+				return a.Weight > b.Weight
+			}
+			return a.Title < b.Title
+		})
+	}
+	return out
+}
+
+// visibility scores the best analytic of the technique's detection
+// strategies on the profile's platforms (v18+ data).
+func (in Input) visibility(t int32) Visibility {
+	d := in.Domain
+	v := Visibility{Needed: []LogNeed{}}
+	if d.Model != attack.ModelDetectionStrategies {
+		v.Note = "the loaded ATT&CK release has no detection strategies (v17 model): visibility is not computed"
+		return v
+	}
+	for _, s := range d.In(attack.StrategyDetects, t) {
+		for _, a := range d.Strategies[s].Analytics {
+			an := &d.Analytics[a]
+			if !an.Active() || !onPlatforms(an.Platforms, in.Platforms) || len(an.LogSources) == 0 {
+				continue
+			}
+			v.Analytics++
+			var needs []LogNeed
+			covered := 0
+			for _, ls := range an.LogSources {
+				dc := ""
+				if ls.Component != attack.None {
+					dc = d.DataComponents[ls.Component].ID + " " + d.DataComponents[ls.Component].Name
+				}
+				ok := in.Provided.Covers(ls.Name, ls.Channel)
+				if ok {
+					covered++
+				}
+				needs = append(needs, LogNeed{DataComponent: dc, Name: ls.Name, Channel: ls.Channel, Collected: ok})
+			}
+			score := round(float64(covered) / float64(len(an.LogSources)))
+			if score > v.Score || v.Analytic == "" {
+				v.Score, v.Analytic, v.Needed = score, an.ID, needs
+				if len(an.Platforms) > 0 {
+					v.Platform = an.Platforms[0]
+				}
+			}
+		}
+	}
+	if v.Analytics == 0 {
+		v.Note = "no ATT&CK analytic for this technique on the profile's platforms"
+	}
+	return v
+}
+
+func onPlatforms(a, b []string) bool {
+	for _, x := range a {
+		for _, y := range b {
+			if strings.EqualFold(x, y) {
+				return true
+			}
+		}
+	}
+	return false
+}
