@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/vigil-sec/vigil/internal/alert"
+	"github.com/vigil-sec/vigil/internal/diag"
 	"github.com/vigil-sec/vigil/internal/event"
 	"github.com/vigil-sec/vigil/internal/match"
 	"github.com/vigil-sec/vigil/internal/sigma"
@@ -52,7 +53,7 @@ func load(t testing.TB, yaml string, opt Options) *harness {
 	set := match.Load(docs, match.Options{})
 	for _, d := range docs {
 		for _, dg := range d.Diags {
-			if dg.Severity == 1 || strings.Contains(dg.Code, "SIG6") {
+			if dg.Severity == diag.Error {
 				t.Logf("%s: %s %s", d.Meta.Title, dg.Code, dg.Summary)
 			}
 		}
