@@ -93,7 +93,8 @@ func (in Input) rulesByTechnique() map[string][]RuleRef {
 }
 
 // visibility scores the best analytic of the technique's detection
-// strategies on the profile's platforms (v18+ data).
+// strategies on the profile's platforms (v18+ data): the share of the data
+// components it reads that some collected log source provides.
 func (in Input) visibility(t int32) Visibility {
 	d := in.Domain
 	v := Visibility{Needed: []LogNeed{}}
@@ -108,20 +109,31 @@ func (in Input) visibility(t int32) Visibility {
 				continue
 			}
 			v.Analytics++
+			// An analytic's log sources are grouped by data component: a
+			// component is seen when any of its sources is collected (Sysmon 1
+			// or Security 4688 both give Process Creation).
 			var needs []LogNeed
-			covered := 0
+			seen := map[string]bool{}
+			var comps []string
 			for _, ls := range an.LogSources {
-				dc := ""
+				dc := ls.Name
 				if ls.Component != attack.None {
 					dc = d.DataComponents[ls.Component].ID + " " + d.DataComponents[ls.Component].Name
 				}
 				ok := in.Provided.Covers(ls.Name, ls.Channel)
-				if ok {
-					covered++
+				if _, known := seen[dc]; !known {
+					comps = append(comps, dc)
 				}
+				seen[dc] = seen[dc] || ok
 				needs = append(needs, LogNeed{DataComponent: dc, Name: ls.Name, Channel: ls.Channel, Collected: ok})
 			}
-			score := round(float64(covered) / float64(len(an.LogSources)))
+			covered := 0
+			for _, c := range comps {
+				if seen[c] {
+					covered++
+				}
+			}
+			score := round(float64(covered) / float64(len(comps)))
 			if score > v.Score || v.Analytic == "" {
 				v.Score, v.Analytic, v.Needed = score, an.ID, needs
 				if len(an.Platforms) > 0 {

@@ -55,7 +55,7 @@ type Visibility struct {
 	Note      string    `json:"note,omitempty"`
 }
 
-// LogNeed is one log source an analytic reads.
+// LogNeed is one log source an analytic reads for a data component.
 type LogNeed struct {
 	DataComponent string `json:"data_component"`
 	Name          string `json:"name"`

@@ -10,6 +10,7 @@ import (
 // of a source already collected.
 type Candidate struct {
 	ID          string     `json:"id"`          // stable key, e.g. "sysmon:10"
+	Source      string     `json:"source"`      // the catalogue source it adds or changes
 	Description string     `json:"description"` // e.g. "collect Sysmon EventID 10 (ProcessAccess)"
 	Inventory   *Inventory `json:"-"`           // the inventory with the change applied
 }
@@ -25,7 +26,7 @@ func Candidates(inv *Inventory, cat *Catalog) []Candidate {
 			}
 		}
 		if idx < 0 {
-			out = append(out, Candidate{ID: src.ID, Description: "collect " + src.Label,
+			out = append(out, Candidate{ID: src.ID, Source: src.ID, Description: "collect " + src.Label,
 				Inventory: inv.with(Item{Source: src.ID, ScriptBlockLogging: src.ID == "powershell"})})
 			continue
 		}
@@ -82,6 +83,9 @@ func refinements(inv *Inventory, idx int, src *Source) []Candidate {
 			n.ModuleLogging = true
 			out = append(out, Candidate{ID: "powershell:module_logging", Description: "turn on PowerShell module logging (4103)", Inventory: inv.replace(idx, n)})
 		}
+	}
+	for i := range out {
+		out[i].Source = src.ID
 	}
 	return out
 }

@@ -19,13 +19,16 @@ const (
 	countryMatchBase = 0.8 // a match: 0.8 + 0.2 × country evidence score
 )
 
-// score combines evidence into a group's confidence:
-// sector score S = 1 − Π(1 − wᵢ) over matching sector evidence (a noisy-OR:
-// independent sources reinforce each other, none alone reaches 1), times a
-// country factor C. Confidence = S × C.
+// score combines evidence into a group's confidence: within one source
+// record (a Tidal group, a MISP actor) the strongest matching sector counts;
+// across records, sector score S = 1 − Π(1 − wᵣ) (a noisy-OR: independent
+// sources reinforce each other, none alone reaches 1); times a country
+// factor C. Confidence = S × C.
 func (m *Matcher) score(g GroupTargeting, sectors []string, countries map[string]bool) GroupMatch {
 	gm := GroupMatch{Origin: g.Origin, Motivations: g.Motivations, Sectors: []MatchedEvidence{}, Countries: []MatchedEvidence{}}
-	miss := 1.0
+	// One source record listing several matching sectors is one claim, not
+	// several: keep its strongest weight, and combine only across records.
+	bestPerRecord := map[string]float64{}
 	for _, ev := range g.Sectors {
 		target, ok := m.Taxonomy.Normalise(ev.Value)
 		if !ok {
@@ -42,8 +45,13 @@ func (m *Matcher) score(g GroupTargeting, sectors []string, countries map[string
 			continue
 		}
 		w := strengthWeight(ev.Strength) * best
-		miss *= 1 - w
+		rec := ev.Source + "\x00" + ev.Actor
+		bestPerRecord[rec] = max(bestPerRecord[rec], w)
 		gm.Sectors = append(gm.Sectors, MatchedEvidence{Evidence: ev, Matched: target, Relation: rel, Weight: round3(w)})
+	}
+	miss := 1.0
+	for _, w := range bestPerRecord {
+		miss *= 1 - w
 	}
 	gm.SectorScore = round3(1 - miss)
 	gm.CountryFactor, gm.CountryNote = 1, "profile names no countries"

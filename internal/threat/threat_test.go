@@ -58,10 +58,16 @@ func TestHealthInsurerGroups(t *testing.T) {
 			t.Errorf("%s not matched", id)
 			continue
 		}
-		// The confidence must be exactly what its listed evidence gives.
-		miss := 1.0
+		// The confidence must be exactly what its listed evidence gives:
+		// strongest weight per source record, noisy-OR across records.
+		best := map[string]float64{}
 		for _, e := range g.Sectors {
-			miss *= 1 - e.Weight
+			k := e.Source + "/" + e.Actor
+			best[k] = max(best[k], e.Weight)
+		}
+		miss := 1.0
+		for _, w := range best {
+			miss *= 1 - w
 		}
 		if math.Abs(round3(1-miss)-g.SectorScore) > 0.002 || math.Abs(round3(g.SectorScore*g.CountryFactor)-g.Confidence) > 0.002 {
 			t.Errorf("%s: confidence %.3f is not the product of its evidence (S=%.3f C=%.3f)", id, g.Confidence, g.SectorScore, g.CountryFactor)
