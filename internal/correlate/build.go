@@ -64,7 +64,7 @@ func build(docs []*sigma.Document, rules []*match.Rule) []*node {
 			if !seen {
 				i = len(n.inputs)
 				idx[t] = i
-				n.inputs = append(n.inputs, &input{ref: ref, rule: t.rule, node: t.node})
+				n.inputs = append(n.inputs, &feed{ref: ref, rule: t.rule, node: t.node})
 			}
 			n.steps = append(n.steps, i)
 		}
@@ -129,7 +129,7 @@ func build(docs []*sigma.Document, rules []*match.Rule) []*node {
 // resolveFields maps group-by (or condition.field) names through the
 // correlation's aliases for one input: an alias maps the input's rule,
 // named by the reference used in rules, its name or its id, to a field.
-func resolveFields(c *sigma.Correlation, in *input, names []string) []string {
+func resolveFields(c *sigma.Correlation, in *feed, names []string) []string {
 	out := make([]string, len(names))
 	var meta *sigma.Meta
 	if in.rule != nil {

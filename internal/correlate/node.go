@@ -17,7 +17,7 @@ import (
 type node struct {
 	doc        *sigma.Document
 	c          *sigma.Correlation
-	inputs     []*input // distinct referenced rules/correlations
+	inputs     []*feed // distinct referenced rules/correlations
 	steps      []int    // input index per entry of c.Rules (temporal_ordered order)
 	outs       []consumer
 	suppressed bool
@@ -28,8 +28,8 @@ type node struct {
 	batch      []item
 }
 
-// input is one rule or correlation a node reads.
-type input struct {
+// feed is one rule or correlation a node reads.
+type feed struct {
 	ref         string // as written in rules
 	rule        *match.Rule
 	node        *node
