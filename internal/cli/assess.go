@@ -110,9 +110,12 @@ func (e *env) assessment(f assessFlags) (*assess.Assessment, error) {
 	if err != nil {
 		return nil, err
 	}
-	imported, err := importedCoverage(f.coverageLayer)
+	imported, notes, err := e.importedCoverage(f.coverageLayer, kb)
 	if err != nil {
 		return nil, err
+	}
+	for _, n := range notes {
+		fmt.Fprintf(e.stderr, "vigil: %s: %s\n", f.coverageLayer, n)
 	}
 	ax, err := atomic.Embedded()
 	if err != nil {

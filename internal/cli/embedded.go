@@ -3,6 +3,7 @@ package cli
 import (
 	"github.com/vigil-sec/vigil/internal/demo"
 	"github.com/vigil-sec/vigil/internal/input"
+	"github.com/vigil-sec/vigil/internal/profile"
 	"github.com/vigil-sec/vigil/internal/rulepack"
 	"github.com/vigil-sec/vigil/internal/sigma"
 )
@@ -21,3 +22,6 @@ func demoSource() (input.Source, string, error) {
 	s, err := input.FromReader(demo.Name(), rc)
 	return s, demo.Name(), err
 }
+
+// profileTemplate is the commented profile `vigil profile init` writes.
+func profileTemplate() string { return profile.Template }

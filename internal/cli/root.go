@@ -68,7 +68,7 @@ can see and catch, and proof from replayed attack logs.`,
 	pf := root.PersistentFlags()
 	pf.StringArrayVar(&e.attackData, "attack-data", nil, "ATT&CK STIX 2.1 bundle to use instead of the embedded data (repeatable, one per domain)")
 	pf.StringVar(&e.configDir, "config-dir", "", "vigil's configuration directory (default: the user config dir + /vigil)")
-	root.AddCommand(newVersionCmd(e), newAssessCmd(e), newAttackCmd(e), newRulesCmd(e), newScanCmd(e))
+	root.AddCommand(newVersionCmd(e), newAssessCmd(e), newThreatsCmd(e), newProfileCmd(e), newAttackCmd(e), newRulesCmd(e), newScanCmd(e), newLayerCmd(e))
 	return root
 }
 

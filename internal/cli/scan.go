@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"runtime/pprof"
 	"strings"
 	"time"
 
@@ -26,6 +27,7 @@ type scanFlags struct {
 	from, to, output, format       string
 	timeField                      string
 	strict, noProgress, quiet      bool
+	cpuProfile                     string
 }
 
 func newScanCmd(e *env) *cobra.Command {
@@ -77,6 +79,8 @@ error (no rule loaded, output not writable), 2 on a usage error.`,
 	fl.StringVar(&f.output, "output", "", "write alerts to FILE instead of stdout")
 	fl.BoolVar(&f.noProgress, "no-progress", false, "no progress line on a terminal")
 	fl.BoolVarP(&f.quiet, "quiet", "q", false, "do not report each skipped file and record (they are still counted)")
+	fl.StringVar(&f.cpuProfile, "cpuprofile", "", "write a CPU profile of the scan to FILE (go tool pprof)")
+	_ = fl.MarkHidden("cpuprofile")
 	addFormat(cmd, &f.format, sink.Formats()...)
 	return cmd
 }
@@ -136,6 +140,17 @@ func runScan(e *env, f scanFlags, args []string) error {
 		r.Report = func(msg string) { prog.done(); fmt.Fprintln(e.stderr, "vigil: "+msg) }
 	}
 	r.Progress = prog.update
+	if f.cpuProfile != "" {
+		pf, err := os.Create(f.cpuProfile)
+		if err != nil {
+			return usagef("--cpuprofile: %v", err)
+		}
+		defer pf.Close()
+		if err := pprof.StartCPUProfile(pf); err != nil {
+			return usagef("--cpuprofile: %v", err)
+		}
+		defer pprof.StopCPUProfile()
+	}
 	start := time.Now()
 	for _, perr := range pathErrs {
 		r.Report(fmt.Sprintf("skipped path: %v", perr))

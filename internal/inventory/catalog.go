@@ -42,12 +42,12 @@ type Channel struct {
 
 // AttackSource is an ATT&CK log source name (as analytics reference it).
 // FollowsChannel ties its EventCode channels to the event IDs collected on
-// that Windows channel; Channel restricts it to references whose channel
+// those Windows channels; Channel restricts it to references whose channel
 // mentions this text (NSM:Flow only for dns.log, say).
 type AttackSource struct {
-	Name           string `yaml:"name"`
-	Channel        string `yaml:"channel"`
-	FollowsChannel string `yaml:"follows_channel"`
+	Name           string   `yaml:"name"`
+	Channel        string   `yaml:"channel"`
+	FollowsChannel []string `yaml:"follows_channels"`
 }
 
 // SigmaLogsource is a Sigma logsource the source feeds directly (for

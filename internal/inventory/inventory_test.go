@@ -106,3 +106,10 @@ func TestParseErrors(t *testing.T) {
 		}
 	}
 }
+
+func TestClassicPowerShellCountsForWinEventLogPowerShell(t *testing.T) {
+	_, _, p, _ := demo(t)
+	if !p.Covers("WinEventLog:PowerShell", "EventCode=400, 403") {
+		t.Error("the classic Windows PowerShell log (400, 403) is collected with the powershell source")
+	}
+}

@@ -52,11 +52,25 @@ func Resolve(inv *Inventory, cat *Catalog) *Provided {
 		}
 		for _, a := range src.Attack {
 			prov := attackProv{channel: strings.ToLower(a.Channel)}
-			if a.FollowsChannel != "" {
-				prov.codes = p.channels[strings.ToLower(a.FollowsChannel)]
-				if _, ok := p.channels[strings.ToLower(a.FollowsChannel)]; !ok {
+			if len(a.FollowsChannel) > 0 {
+				codes, any := idSet{}, false
+				for _, ch := range a.FollowsChannel {
+					set, ok := p.channels[strings.ToLower(ch)]
+					switch {
+					case !ok:
+					case set == nil:
+						codes, any = nil, true
+					case codes != nil:
+						any = true
+						for id := range set {
+							codes[id] = true
+						}
+					}
+				}
+				if !any {
 					continue
 				}
+				prov.codes = codes
 			}
 			k := strings.ToLower(a.Name)
 			p.attack[k] = append(p.attack[k], prov)
