@@ -18,7 +18,7 @@ type node struct {
 	doc        *sigma.Document
 	c          *sigma.Correlation
 	inputs     []*feed // distinct referenced rules/correlations
-	steps      []int    // input index per entry of c.Rules (temporal_ordered order)
+	steps      []int   // input index per entry of c.Rules (temporal_ordered order)
 	outs       []consumer
 	suppressed bool
 	ts         int64 // timespan in ns
