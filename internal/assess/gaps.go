@@ -94,7 +94,8 @@ func missing(c *coverage.Technique) string {
 
 // closeGap picks the inventory change that helps this technique most: one
 // that makes its rules runnable, else one that gives it visibility; with
-// neither, the answer is to write a rule.
+// neither, the answer is to write a rule. Improvements are ranked by how
+// many top techniques they help, cheapest first among equals.
 func closeGap(id string, c *coverage.Technique, imps []Improvement, topN int) (string, string) {
 	for _, imp := range imps { // sorted: most top techniques gained first
 		if contains(imp.TechniquesGained, id) {

@@ -29,7 +29,10 @@ func (in Input) improvements(a *Assessment, cin coverage.Input, ids []string) []
 		}
 		after := cin
 		after.Provided = inventory.Resolve(c.Inventory, in.Catalog)
-		imp := Improvement{ID: c.ID, Description: c.Description, TechniquesGained: []string{}, VisibilityGained: []string{}}
+		imp := Improvement{ID: c.ID, Description: c.Description, Effort: "enable", TechniquesGained: []string{}, VisibilityGained: []string{}}
+		if c.NewSource {
+			imp.Effort = "new source"
+		}
 		for _, r := range in.Rules {
 			if !runnableNow[r.ID+"\x00"+r.Path] && after.Provided.Feeds(r.Logsource, in.Mapping) {
 				imp.RulesUnlocked++

@@ -89,6 +89,7 @@ type Gap struct {
 type Improvement struct {
 	ID               string   `json:"id"`
 	Description      string   `json:"description"`
+	Effort           string   `json:"effort"`            // "enable" (an option of a collected source) or "new source"
 	RulesUnlocked    int      `json:"rules_unlocked"`    // rules that would become runnable
 	TechniquesGained []string `json:"techniques_gained"` // scored techniques whose detection rises from 0
 	TopGained        int      `json:"top_gained"`        // of those, in the top N

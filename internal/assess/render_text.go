@@ -65,8 +65,8 @@ func WriteText(w io.Writer, a *Assessment, top int) error {
 		if i == 8 {
 			break
 		}
-		fmt.Fprintf(w, "  %s → %d rules runnable, detection for %d techniques (%d in your top %d), visibility for %d top techniques\n",
-			imp.Description, imp.RulesUnlocked, len(imp.TechniquesGained), imp.TopGained, a.Summary.TopN, len(imp.VisibilityGained))
+		fmt.Fprintf(w, "  [%s] %s → %d rules runnable, detection for %d techniques (%d in your top %d), visibility for %d top techniques\n",
+			imp.Effort, imp.Description, imp.RulesUnlocked, len(imp.TechniquesGained), imp.TopGained, a.Summary.TopN, len(imp.VisibilityGained))
 	}
 	return nil
 }

@@ -158,6 +158,9 @@ func sortImprovements(imps []Improvement) {
 		if a.TopGained != b.TopGained {
 			return a.TopGained > b.TopGained
 		}
+		if a.Effort != b.Effort { // switching on what is already deployed comes first
+			return a.Effort == "enable"
+		}
 		if len(a.TechniquesGained) != len(b.TechniquesGained) {
 			return len(a.TechniquesGained) > len(b.TechniquesGained)
 		}

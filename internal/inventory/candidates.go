@@ -11,6 +11,7 @@ import (
 type Candidate struct {
 	ID          string     `json:"id"`          // stable key, e.g. "sysmon:10"
 	Source      string     `json:"source"`      // the catalogue source it adds or changes
+	NewSource   bool       `json:"new_source"`  // a new source to deploy, not an option of one already collected
 	Description string     `json:"description"` // e.g. "collect Sysmon EventID 10 (ProcessAccess)"
 	Inventory   *Inventory `json:"-"`           // the inventory with the change applied
 }
@@ -26,7 +27,7 @@ func Candidates(inv *Inventory, cat *Catalog) []Candidate {
 			}
 		}
 		if idx < 0 {
-			out = append(out, Candidate{ID: src.ID, Source: src.ID, Description: "collect " + src.Label,
+			out = append(out, Candidate{ID: src.ID, Source: src.ID, NewSource: true, Description: "collect " + src.Label,
 				Inventory: inv.with(Item{Source: src.ID, ScriptBlockLogging: src.ID == "powershell"})})
 			continue
 		}
