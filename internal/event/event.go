@@ -35,18 +35,49 @@ const (
 )
 
 // Value wraps one decoded JSON value without copying it. It is a small value
-// type so Get never allocates.
-type Value struct{ v any }
+// type so Get never allocates: a string or number read straight from the
+// input bytes is held as text (lit) rather than boxed into an interface.
+type Value struct {
+	v   any
+	s   string
+	lit Kind // String or Number when the value is the text s; Null: use v
+}
 
 // Of wraps a value decoded by encoding/json (with UseNumber) or built by hand
 // from Go strings, numbers, bools, []any and map[string]any.
-func Of(v any) Value { return Value{v} }
+func Of(v any) Value { return Value{v: v} }
 
-// Raw returns the wrapped value.
-func (x Value) Raw() any { return x.v }
+// Str wraps a string without boxing it.
+func Str(s string) Value { return Value{s: s, lit: String} }
+
+// NumText wraps a JSON number by its source text (like json.Number).
+func NumText(s string) Value { return Value{s: s, lit: Number} }
+
+// Raw returns the wrapped value (a string, or json.Number for number text).
+func (x Value) Raw() any {
+	switch x.lit {
+	case String:
+		return x.s
+	case Number:
+		return json.Number(x.s)
+	}
+	return x.v
+}
+
+// Str returns the string when the value is a JSON string.
+func (x Value) Str() (string, bool) {
+	if x.lit == String {
+		return x.s, true
+	}
+	s, ok := x.v.(string)
+	return s, ok
+}
 
 // Kind reports the JSON type.
 func (x Value) Kind() Kind {
+	if x.lit != Null {
+		return x.lit
+	}
 	switch x.v.(type) {
 	case nil:
 		return Null
@@ -68,6 +99,9 @@ func (x Value) Kind() Kind {
 // it was written (json.Number keeps the source digits), "true"/"false".
 // ok is false for null, arrays and objects.
 func (x Value) Text() (s string, ok bool) {
+	if x.lit != Null {
+		return x.s, true
+	}
 	switch t := x.v.(type) {
 	case string:
 		return t, true
@@ -99,6 +133,10 @@ func (x Value) Text() (s string, ok bool) {
 // Float returns the value as a number: numbers directly, strings when they
 // parse as one (so "4688" compares with 4688).
 func (x Value) Float() (float64, bool) {
+	if x.lit != Null {
+		f, err := strconv.ParseFloat(x.s, 64)
+		return f, err == nil
+	}
 	switch t := x.v.(type) {
 	case json.Number:
 		f, err := t.Float64()
@@ -131,4 +169,4 @@ func (x Value) Len() int {
 }
 
 // Index returns element i of an array.
-func (x Value) Index(i int) Value { return Value{x.v.([]any)[i]} }
+func (x Value) Index(i int) Value { return Value{v: x.v.([]any)[i]} }

@@ -9,7 +9,7 @@ type Map map[string]any
 // (e.g. ECS exports) flatten "process.name" into a single key.
 func (m Map) Get(field string) (Value, bool) {
 	if v, ok := m[field]; ok {
-		return Value{v}, true
+		return Value{v: v}, true
 	}
 	cur := map[string]any(m)
 	rest := field
@@ -17,7 +17,7 @@ func (m Map) Get(field string) (Value, bool) {
 		i := strings.IndexByte(rest, '.')
 		if i < 0 {
 			v, ok := cur[rest]
-			return Value{v}, ok
+			return Value{v: v}, ok
 		}
 		child := cur[rest[:i]]
 		if arr, isArr := child.([]any); isArr {
@@ -40,7 +40,7 @@ func (m Map) Get(field string) (Value, bool) {
 // themselves contain dots below the top level. Rare; only reached on a miss.
 func lookupDotted(cur map[string]any, path string) (Value, bool) {
 	if v, ok := cur[path]; ok {
-		return Value{v}, true
+		return Value{v: v}, true
 	}
 	for i := 0; i < len(path); i++ {
 		if path[i] != '.' {
@@ -76,7 +76,7 @@ func walk(v any, fn func(Value) bool) bool {
 		}
 		return true
 	}
-	return fn(Value{v})
+	return fn(Value{v: v})
 }
 
 // getThroughArray resolves the rest of a dotted path in every object of an
@@ -97,5 +97,5 @@ func getThroughArray(arr []any, rest string) (Value, bool) {
 	if out == nil {
 		return Value{}, false
 	}
-	return Value{out}, true
+	return Value{v: out}, true
 }

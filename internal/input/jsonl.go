@@ -29,6 +29,33 @@ type Record struct {
 	Offset   int64  // EVTX: file offset of the record
 	Raw      []byte // the original JSON (nil for EVTX: marshal Event)
 	Event    event.Map
+	// View is set instead of Event when Options.Flat decoded the record
+	// straight from its bytes; it and Raw are then valid until the next Next.
+	View *event.Flat
+}
+
+// Ev returns the record's event, however it was decoded.
+func (r *Record) Ev() event.Event {
+	if r.View != nil {
+		return r.View
+	}
+	return r.Event
+}
+
+// Map returns the record's event as a Map (built from View when needed).
+func (r *Record) Map() event.Map {
+	if r.View != nil {
+		return r.View.Map()
+	}
+	return r.Event
+}
+
+// Options tune how sources decode records.
+type Options struct {
+	// Flat decodes flat JSON objects straight from their bytes into
+	// Record.View (see FlatDecoder); such records, their Raw bytes and View
+	// are only valid until the next call of Next.
+	Flat bool
 }
 
 // LineError is a record that could not be read as a JSON object.
@@ -51,6 +78,7 @@ type JSONLines struct {
 	line  int    // lines consumed so far
 	buf   []byte // the record being assembled
 	carry []byte // a line read past the end of a broken record, to retry
+	flat  *FlatDecoder
 }
 
 // NewJSONLines reads r, naming it path in errors.
@@ -110,6 +138,12 @@ func (j *JSONLines) object(first []byte, start int, atEOF bool) (Record, error) 
 	}
 	if !done {
 		return Record{}, &LineError{j.path, start, "JSON object does not close before the end of the file"}
+	}
+	if j.flat != nil {
+		raw := bytes.TrimSpace(j.buf)
+		if ev, ok := j.flat.Decode(raw); ok {
+			return Record{Line: start, Raw: raw, View: ev}, nil
+		}
 	}
 	dec := json.NewDecoder(bytes.NewReader(j.buf))
 	dec.UseNumber()

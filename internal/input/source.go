@@ -58,8 +58,13 @@ func (e *UnknownFormatError) Error() string { return e.Path + ": " + e.Reason }
 // its name: EVTX by its file magic, gzip by its magic (then looked at again),
 // a JSON array by a leading '[', JSON lines by a leading '{'.
 func Open(path string, stdin io.Reader) (Source, error) {
+	return OpenWith(path, stdin, Options{})
+}
+
+// OpenWith is Open with decoding options.
+func OpenWith(path string, stdin io.Reader, opt Options) (Source, error) {
 	if path == "-" {
-		return detect("-", stdin, nil, nil)
+		return detect("-", stdin, nil, nil, opt)
 	}
 	f, err := os.Open(path)
 	if err != nil {
@@ -88,11 +93,11 @@ func Open(path string, stdin io.Reader) (Source, error) {
 		f.Close()
 		return nil, err
 	}
-	return detect(path, f, f, nil)
+	return detect(path, f, f, nil, opt)
 }
 
 // detect looks at the first bytes of r and returns the matching reader.
-func detect(path string, r io.Reader, closer io.Closer, gz *gzip.Reader) (Source, error) {
+func detect(path string, r io.Reader, closer io.Closer, gz *gzip.Reader, opt Options) (Source, error) {
 	br := bufio.NewReaderSize(r, 64<<10)
 	close := func() {
 		if gz != nil {
@@ -110,7 +115,7 @@ func detect(path string, r io.Reader, closer io.Closer, gz *gzip.Reader) (Source
 			close()
 			return nil, &UnknownFormatError{path, "bad gzip data: " + err.Error()}
 		}
-		return detect(path, z, closer, z)
+		return detect(path, z, closer, z, opt)
 	case evtx.IsEVTX(head):
 		close()
 		return nil, &UnknownFormatError{path, "EVTX data in a stream or .gz: vigil reads EVTX from plain files; decompress it first"}
@@ -121,7 +126,11 @@ func detect(path string, r io.Reader, closer io.Closer, gz *gzip.Reader) (Source
 	first, empty := firstNonSpace(br)
 	switch {
 	case empty || first == '{':
-		return &jsonLinesSource{JSONLines: NewJSONLines(path, br), close: close}, nil
+		jl := NewJSONLines(path, br)
+		if opt.Flat {
+			jl.flat = &FlatDecoder{}
+		}
+		return &jsonLinesSource{JSONLines: jl, close: close}, nil
 	case first == '[':
 		return newArraySource(path, br, close), nil
 	}
@@ -154,4 +163,6 @@ func printable(b []byte) string {
 
 // FromReader detects the format of an already opened stream (JSON lines or
 // a JSON array, plain or gzip'd) and reads it; name labels errors.
-func FromReader(name string, r io.ReadCloser) (Source, error) { return detect(name, r, r, nil) }
+func FromReader(name string, r io.ReadCloser) (Source, error) {
+	return detect(name, r, r, nil, Options{})
+}

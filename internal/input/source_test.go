@@ -141,7 +141,7 @@ func FuzzJSONLines(f *testing.F) {
 	f.Add([]byte("[{\"a\":1},2,{\"b\":\n"))
 	f.Add([]byte("\x1f\x8b\x08\x00"))
 	f.Fuzz(func(t *testing.T, data []byte) {
-		s, err := detect("fuzz", bytes.NewReader(data), nil, nil)
+		s, err := detect("fuzz", bytes.NewReader(data), nil, nil, Options{})
 		if err != nil {
 			return
 		}

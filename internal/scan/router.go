@@ -29,12 +29,31 @@ type Router struct {
 	mapping *logsource.Mapping
 	seen    []uint32
 	gen     uint32
+	plans   map[planKey]*plan
+	acs     map[string]*acMatcher
+	anch    []ruleAnchors
+}
+
+type ruleAnchors struct {
+	done, ok bool
+	list     []match.Anchor
+}
+
+// anchors returns rule i's anchors, computed once.
+func (r *Router) anchors(i int) ([]match.Anchor, bool) {
+	a := &r.anch[i]
+	if !a.done {
+		a.list, a.ok = r.Rules[i].Anchors()
+		a.done = true
+	}
+	return a.list, a.ok
 }
 
 // NewRouter indexes the plan's active rules through the mapping.
 func NewRouter(p Plan, m *logsource.Mapping) *Router {
 	r := &Router{Rules: p.Active, byKey: map[string][]route{}, seen: make([]uint32, len(p.Active)),
-		ls: make([]logsource.Logsource, len(p.Active)), mapping: m}
+		ls: make([]logsource.Logsource, len(p.Active)), mapping: m,
+		plans: map[planKey]*plan{}, acs: map[string]*acMatcher{}, anch: make([]ruleAnchors, len(p.Active))}
 	aliases := map[*logsource.Entry]*aliased{}
 	for i, rule := range p.Active {
 		r.ls[i] = ruleLogsource(rule)
@@ -70,16 +89,50 @@ func NewRouter(p Plan, m *logsource.Mapping) *Router {
 
 func key(channel, id string) string { return strings.ToLower(channel) + "\x00" + id }
 
-// Match calls fn once for every rule that ev triggers. It reports whether a
-// pipeline recognised the event's product: when none did (JSON from a
-// source vigil does not know), rules with a mapped log source could not see
-// it, and the scan summary says so.
+// Match calls fn once for every rule that ev triggers, in the order
+// MatchReference would. It reports whether a pipeline recognised the
+// event's product: when none did (JSON from a source vigil does not know),
+// rules with a mapped log source could not see it, and the scan summary
+// says so. Match takes the fast path (plan.go): routes planned per
+// Channel/EventID/product and rules prefiltered by their anchors.
 func (r *Router) Match(ev event.Event, fn func(*match.Rule)) (known bool) {
+	r.next()
+	product := r.mapping.Product(ev)
+	p := r.plan(ev, product)
+	p.prefilter(ev)
+	for i := range p.routes {
+		pr := &p.routes[i]
+		if r.seen[pr.rule] == r.gen || (!pr.always && p.stamp[i] != p.gen) ||
+			(pr.residual != nil && !pr.residual.Matches(ev)) {
+			continue
+		}
+		target := ev
+		if pr.alias != nil {
+			pr.alias.ev = ev
+			target = pr.alias
+		}
+		if r.Rules[pr.rule].Match(target) {
+			r.seen[pr.rule] = r.gen
+			fn(r.Rules[pr.rule])
+		}
+	}
+	return product != nil
+}
+
+func (r *Router) next() {
 	r.gen++
 	if r.gen == 0 { // wrapped: reset so stale stamps cannot collide
 		clear(r.seen)
 		r.gen = 1
 	}
+}
+
+// MatchReference is the plain evaluation Match must agree with: the
+// Channel/EventID index, every general route's conditions and every rule
+// routed to the event evaluated in full, without plans or prefilter. The
+// differential tests compare the two.
+func (r *Router) MatchReference(ev event.Event, fn func(*match.Rule)) (known bool) {
+	r.next()
 	if len(r.byKey) > 0 {
 		ch, okC := text(ev, "Channel")
 		id, okI := text(ev, "EventID")

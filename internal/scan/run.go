@@ -45,7 +45,7 @@ type Open func() (input.Source, string, error)
 // returned: unreadable files and records are reported, counted and skipped.
 func (r *Runner) ScanPath(path string) error {
 	return r.ScanSource(func() (input.Source, string, error) {
-		s, err := input.Open(path, r.Stdin)
+		s, err := input.OpenWith(path, r.Stdin, input.Options{Flat: true})
 		return s, path, err
 	})
 }
@@ -94,7 +94,8 @@ func (r *Runner) ScanSource(open Open) error {
 }
 
 func (r *Runner) event(path string, rec input.Record) error {
-	ts, _, hasTime := event.Time(rec.Event, r.TimeFields)
+	ev := rec.Ev()
+	ts, _, hasTime := event.Time(ev, r.TimeFields)
 	if !r.From.IsZero() || !r.To.IsZero() {
 		switch {
 		case !hasTime:
@@ -110,7 +111,7 @@ func (r *Runner) event(path string, rec input.Record) error {
 		r.Progress(&r.Stats)
 	}
 	var werr error
-	known := r.Router.Match(rec.Event, func(rule *match.Rule) {
+	known := r.Router.Match(ev, func(rule *match.Rule) {
 		if werr != nil {
 			return
 		}
@@ -133,15 +134,15 @@ func (r *Runner) alert(rule *match.Rule, path string, rec input.Record, ts time.
 		Rule: alert.Rule{ID: m.ID, Title: m.Title, Level: m.Level, Status: m.Status, Author: m.Author,
 			Tags: nonNil(m.Tags), Path: rule.Doc.File},
 		Attack: att,
-		Host:   host(rec.Event),
+		Host:   strings.Clone(host(rec.Ev())),
 		Source: alert.Source{Path: path, Line: rec.Line, Record: rec.RecordID, Offset: rec.Offset},
-		Event:  rec.Raw,
+		Event:  append([]byte(nil), rec.Raw...), // Raw may be the reader's buffer
 	}
 	if hasTime {
 		s := ts.Format(time.RFC3339Nano)
 		a.Timestamp = &s
 	}
-	if a.Event == nil {
+	if rec.Raw == nil {
 		a.Event, _ = json.Marshal(rec.Event)
 	}
 	r.Stats.Alerts++
@@ -163,7 +164,7 @@ func (r *Runner) report(msg string) {
 }
 
 // host names the machine an event came from, across the common shapes.
-func host(ev event.Map) string {
+func host(ev event.Event) string {
 	for _, f := range []string{"Computer", "Hostname", "host.name", "hostname", "host"} {
 		if v, ok := ev.Get(f); ok {
 			if s, ok := v.Text(); ok && s != "" {

@@ -1,6 +1,10 @@
 package winevent
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/vigil-sec/vigil/internal/event"
+)
 
 // flatAliases maps field names used by flat exports (Security-Datasets,
 // NXLog, Winlogbeat-like pipelines) to the canonical names. The canonical
@@ -60,4 +64,59 @@ func Normalise(m map[string]any) map[string]any {
 		}
 	}
 	return m
+}
+
+// NormaliseFlat applies Normalise's rules for flat exports to an event
+// decoded straight from its bytes: the same aliases, spaceless names,
+// channel case and Sysmon provider, added as further fields (a later field
+// shadows an earlier one of the same key). hasAlias and hasSpace say whether
+// the decoder saw a key that is an alias source or contains a space, so the
+// common event costs two field lookups.
+func NormaliseFlat(f *event.Flat, hasAlias, hasSpace bool) {
+	if hasAlias {
+		for _, a := range flatAliases {
+			if v, ok := f.Get(a.from); ok {
+				if _, has := f.Get(a.to); !has {
+					f.Fields = append(f.Fields, event.Field{Key: a.to, Val: v})
+				}
+			}
+		}
+	}
+	if hasSpace {
+		n := len(f.Fields)
+		for i := 0; i < n; i++ {
+			k := f.Fields[i].Key
+			if strings.IndexByte(k, ' ') < 0 || f.Shadowed(i) {
+				continue
+			}
+			alias := strings.ReplaceAll(k, " ", "")
+			if v, ok := f.Get(alias); !ok || v.Kind() == event.Null {
+				f.Fields = append(f.Fields, event.Field{Key: alias, Val: f.Fields[i].Val})
+			}
+		}
+	}
+	if v, ok := f.Get("Channel"); ok {
+		ch, isStr := v.Str()
+		if !isStr {
+			return
+		}
+		for _, c := range channelCase {
+			if ch != c && strings.EqualFold(ch, c) {
+				f.Fields = append(f.Fields, event.Field{Key: "Channel", Val: event.Str(c)})
+			}
+		}
+		if _, has := f.Get("Provider_Name"); !has && strings.EqualFold(ch, "Microsoft-Windows-Sysmon/Operational") {
+			f.Fields = append(f.Fields, event.Field{Key: "Provider_Name", Val: event.Str("Microsoft-Windows-Sysmon")})
+		}
+	}
+}
+
+// IsFlatAliasSource reports whether key is one Normalise copies to a canonical name.
+func IsFlatAliasSource(key string) bool {
+	for _, a := range flatAliases {
+		if a.from == key {
+			return true
+		}
+	}
+	return false
 }

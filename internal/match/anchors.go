@@ -1,0 +1,160 @@
+package match
+
+import (
+	"unicode/utf8"
+)
+
+// Anchor is a literal a rule needs to see: Needle (case-folded with Fold)
+// occurs in the text of field Field, or of one of its elements when the
+// field holds an array. For a keyword search (Keyword) the needle occurs in
+// some string value of the event (Event.Walk).
+type Anchor struct {
+	Field   string
+	Needle  string
+	Keyword bool // a keyword search: Field is empty
+}
+
+// Anchors returns literals of which at least one occurs, as an Anchor says,
+// in every event the rule matches: when an event's fields contain none of
+// them, Match is false and need not run. ok is false when no such set is
+// known and the rule must always be evaluated: a condition under not, neq,
+// null and exists tests, keyword searches, regular expressions, numbers,
+// CIDR, field references, cased values, and patterns with no literal run.
+//
+// The analysis is conservative: an AND needs the anchors of one of its
+// operands (the most selective), an OR those of every operand, a search
+// item with several values one needle per value (its longest literal run).
+func (r *Rule) Anchors() ([]Anchor, bool) {
+	a := anchorsOf(r.det.root)
+	if a == nil {
+		return nil, false
+	}
+	return dedupe(a.list), true
+}
+
+// anchorSet is nil for "unknown" (always evaluate).
+type anchorSet struct{ list []Anchor }
+
+// score ranks a set for AND: the shortest needle bounds how often the set
+// fires, and fewer anchors are cheaper; higher is better.
+func (a *anchorSet) score() int {
+	min := 1 << 20
+	for _, x := range a.list {
+		if n := len(x.Needle); n < min {
+			min = n
+		}
+	}
+	return min*64 - len(a.list)
+}
+
+func anchorsOf(n node) *anchorSet {
+	switch t := n.(type) {
+	case notNode:
+		return nil
+	case andNode:
+		return best(len(t), func(i int) *anchorSet { return anchorsOf(t[i]) })
+	case orNode:
+		return union(len(t), func(i int) *anchorSet { return anchorsOf(t[i]) })
+	case search:
+		return union(len(t), func(i int) *anchorSet {
+			alt := t[i]
+			return best(len(alt), func(j int) *anchorSet { return predAnchors(alt[j]) })
+		})
+	}
+	return nil
+}
+
+func best(n int, f func(int) *anchorSet) *anchorSet {
+	var out *anchorSet
+	for i := 0; i < n; i++ {
+		a := f(i)
+		if a != nil && (out == nil || a.score() > out.score()) {
+			out = a
+		}
+	}
+	return out
+}
+
+func union(n int, f func(int) *anchorSet) *anchorSet {
+	if n == 0 {
+		return nil // an empty OR is false, but keep the analysis simple
+	}
+	out := &anchorSet{}
+	for i := 0; i < n; i++ {
+		a := f(i)
+		if a == nil {
+			return nil
+		}
+		out.list = append(out.list, a.list...)
+	}
+	return out
+}
+
+func predAnchors(p Predicate) *anchorSet {
+	if k, ok := p.(*keywordLeaf); ok {
+		if k.neq || len(k.tests) == 0 {
+			return nil
+		}
+		return leafAnchors("", true, k.tests, k.all)
+	}
+	l, ok := p.(*fieldLeaf)
+	if !ok || l.neq || l.nullAny || len(l.tests) == 0 {
+		return nil
+	}
+	return leafAnchors(l.field, false, l.tests, l.all)
+}
+
+func leafAnchors(field string, keyword bool, tests []valueTest, all bool) *anchorSet {
+	one := func(t valueTest) *anchorSet {
+		pt, ok := t.(*plainTest)
+		if !ok || pt.hasNum || pt.m.cased {
+			return nil
+		}
+		longest := ""
+		for _, s := range pt.m.needles() {
+			if utf8.RuneCountInString(s) > utf8.RuneCountInString(longest) {
+				longest = s
+			}
+		}
+		if longest == "" {
+			return nil
+		}
+		return &anchorSet{[]Anchor{{Field: field, Needle: longest, Keyword: keyword}}}
+	}
+	if all {
+		return best(len(tests), func(i int) *anchorSet { return one(tests[i]) })
+	}
+	return union(len(tests), func(i int) *anchorSet { return one(tests[i]) })
+}
+
+func dedupe(in []Anchor) []Anchor {
+	seen := map[Anchor]bool{}
+	out := in[:0]
+	for _, a := range in {
+		if !seen[a] {
+			seen[a] = true
+			out = append(out, a)
+		}
+	}
+	return out
+}
+
+// Fold appends s case-folded as non-cased patterns compare it (rune by
+// rune, invalid bytes as U+FFFD) to dst.
+func Fold(dst []byte, s string) []byte {
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if 'a' <= c && c <= 'z' {
+				c -= 'a' - 'A'
+			}
+			dst = append(dst, c)
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		dst = utf8.AppendRune(dst, fold(r))
+		i += n
+	}
+	return dst
+}

@@ -1,0 +1,328 @@
+package scan
+
+import (
+	"strings"
+
+	"github.com/vigil-sec/vigil/internal/event"
+	"github.com/vigil-sec/vigil/internal/logsource"
+)
+
+// The fast path of Router.Match. Which routes can see an event depends on
+// little more than its Channel, its EventID and the product a pipeline
+// recognises, so the routes for each such key are worked out once, in the
+// order the reference path would visit them, and kept as a plan. A plan also
+// holds the prefilter: the anchors of its rules (match.Rule.Anchors) seen
+// through each route's field renames, one Aho-Corasick automaton per event
+// field. Per event the router scans the fields the plan names, marks the
+// routes whose anchors occur, and evaluates only those (and the routes
+// whose rules have no anchors). Nothing here allocates per event once the
+// event's key has been seen.
+
+// maxPlans bounds the plan cache; past it the cache starts over.
+const maxPlans = 4096
+
+// textState says how a routing field is present in an event.
+const (
+	fieldMissing uint8 = iota
+	fieldText          // a scalar, compared by its text
+	fieldOther         // present, but an array or object
+)
+
+type planKey struct {
+	chState, idState uint8
+	ch, id           string
+	prod             *logsource.ProductRule
+}
+
+type planRoute struct {
+	route
+	residual *logsource.Entry // entry conditions still to check per event; nil: none
+	always   bool             // the rule has no anchors: evaluate without prefilter
+}
+
+type planField struct {
+	name string
+	ac   *acMatcher
+	base int32 // index of the automaton's first needle in plan.needleRoutes
+}
+
+type plan struct {
+	routes       []planRoute
+	fields       []planField
+	byField      map[string]int32 // event field → fields index (keyword automaton excluded)
+	kw           int32            // index of the keyword automaton in fields, or -1
+	needleRoutes [][]int32        // per needle: the routes it makes candidates
+	stamp        []uint32         // per route: gen when a needle of it was seen
+	needleStamp  []uint32
+	fieldStamp   []uint32
+	gen          uint32
+	buf          []byte
+}
+
+func keyOf(ev event.Event, prod *logsource.ProductRule) planKey {
+	k := planKey{prod: prod}
+	k.chState, k.ch = routingText(ev, "Channel")
+	k.idState, k.id = routingText(ev, "EventID")
+	return k
+}
+
+func routingText(ev event.Event, field string) (uint8, string) {
+	v, ok := ev.Get(field)
+	if !ok {
+		return fieldMissing, ""
+	}
+	if s, ok := v.Text(); ok {
+		return fieldText, s
+	}
+	return fieldOther, ""
+}
+
+// plan returns the cached plan for ev's key, building it on first sight.
+func (r *Router) plan(ev event.Event, prod *logsource.ProductRule) *plan {
+	k := keyOf(ev, prod)
+	if p, ok := r.plans[k]; ok {
+		return p
+	}
+	if len(r.plans) >= maxPlans {
+		clear(r.plans)
+	}
+	k.ch, k.id = strings.Clone(k.ch), strings.Clone(k.id)
+	p := r.buildPlan(k)
+	r.plans[k] = p
+	return p
+}
+
+// buildPlan lists the routes the reference path would try for an event with
+// key k, in its order, keeping only those whose Channel and EventID
+// conditions k satisfies; their other conditions stay to be checked.
+func (r *Router) buildPlan(k planKey) *plan {
+	p := &plan{byField: map[string]int32{}, kw: -1}
+	addRoutes := func(routes []route) {
+		for _, rt := range routes {
+			residual, ok := staticConditions(rt.entry, k)
+			if !ok {
+				continue
+			}
+			p.routes = append(p.routes, planRoute{route: rt, residual: residual})
+		}
+	}
+	if len(r.byKey) > 0 && k.chState == fieldText && k.idState == fieldText {
+		addRoutes(r.byKey[key(k.ch, k.id)])
+	}
+	addRoutes(r.general)
+	for _, rt := range r.always {
+		if k.prod != nil && !k.prod.Admits(r.ls[rt.rule]) {
+			continue
+		}
+		p.routes = append(p.routes, planRoute{route: rt})
+	}
+	r.buildPrefilter(p)
+	return p
+}
+
+// staticConditions decides an entry's Channel and EventID conditions from
+// the key and returns the rest (nil when none is left); ok is false when
+// the entry cannot accept an event with this key.
+func staticConditions(e *logsource.Entry, k planKey) (*logsource.Entry, bool) {
+	if e == nil {
+		return nil, true
+	}
+	var rest []logsource.Condition
+	for _, c := range e.Conditions {
+		var state uint8
+		var text string
+		switch c.Field {
+		case "Channel":
+			state, text = k.chState, k.ch
+		case "EventID":
+			state, text = k.idState, k.id
+		default:
+			rest = append(rest, c)
+			continue
+		}
+		if state == fieldMissing {
+			return nil, false
+		}
+		if len(c.Values) == 1 && c.Values[0] == "*" {
+			continue
+		}
+		if state != fieldText || !anyEqualFold(c.Values, text) {
+			return nil, false
+		}
+	}
+	if len(rest) == 0 {
+		return nil, true
+	}
+	return &logsource.Entry{Conditions: rest}, true
+}
+
+func anyEqualFold(vals []string, s string) bool {
+	for _, v := range vals {
+		if strings.EqualFold(v, s) {
+			return true
+		}
+	}
+	return false
+}
+
+// buildPrefilter gathers the anchors of the plan's routes by event field
+// (after the route's renames) and builds one automaton per field.
+func (r *Router) buildPrefilter(p *plan) {
+	type fieldNeedles struct {
+		needles []string
+		index   map[string]int32
+		routes  [][]int32
+	}
+	type fkey struct {
+		kw    bool
+		field string
+	}
+	byField := map[fkey]*fieldNeedles{}
+	var order []fkey
+	for i := range p.routes {
+		pr := &p.routes[i]
+		anchors, ok := r.anchors(pr.rule)
+		if !ok {
+			pr.always = true
+			continue
+		}
+		for _, a := range anchors {
+			f := fkey{a.Keyword, a.Field}
+			if !a.Keyword && pr.alias != nil {
+				if to, ok := pr.alias.fields[f.field]; ok {
+					f.field = to
+				}
+			}
+			fn := byField[f]
+			if fn == nil {
+				fn = &fieldNeedles{index: map[string]int32{}}
+				byField[f] = fn
+				order = append(order, f)
+			}
+			id, ok := fn.index[a.Needle]
+			if !ok {
+				id = int32(len(fn.needles))
+				fn.index[a.Needle] = id
+				fn.needles = append(fn.needles, a.Needle)
+				fn.routes = append(fn.routes, nil)
+			}
+			if rs := fn.routes[id]; len(rs) == 0 || rs[len(rs)-1] != int32(i) {
+				fn.routes[id] = append(rs, int32(i))
+			}
+		}
+	}
+	for _, f := range order {
+		fn := byField[f]
+		if r.ac(fn.needles) == nil { // too many distinct bytes: give up prefiltering these routes
+			for _, rs := range fn.routes {
+				for _, i := range rs {
+					p.routes[i].always = true
+				}
+			}
+			continue
+		}
+		if f.kw {
+			p.kw = int32(len(p.fields))
+		} else {
+			p.byField[f.field] = int32(len(p.fields))
+		}
+		p.fields = append(p.fields, planField{name: f.field, ac: r.ac(fn.needles), base: int32(len(p.needleRoutes))})
+		p.needleRoutes = append(p.needleRoutes, fn.routes...)
+	}
+	p.stamp = make([]uint32, len(p.routes))
+	p.needleStamp = make([]uint32, len(p.needleRoutes))
+	p.fieldStamp = make([]uint32, len(p.fields))
+}
+
+// ac returns the automaton for needles, shared by every plan with the same
+// needle list (the Security channel's many EventIDs share most rules).
+func (r *Router) ac(needles []string) *acMatcher {
+	k := strings.Join(needles, "\x00")
+	if m, ok := r.acs[k]; ok {
+		return m
+	}
+	m := newAC(needles)
+	r.acs[k] = m
+	return m
+}
+
+// prefilter marks the routes whose anchors occur in ev.
+func (p *plan) prefilter(ev event.Event) {
+	p.gen++
+	if p.gen == 0 {
+		clear(p.stamp)
+		clear(p.needleStamp)
+		clear(p.fieldStamp)
+		p.gen = 1
+	}
+	if len(p.fields) == 0 {
+		return
+	}
+	if f, ok := ev.(*event.Flat); ok && len(f.Fields) < 2*len(p.fields) {
+		// Walk the event's own fields, last first (the last duplicate wins).
+		for i := len(f.Fields) - 1; i >= 0; i-- {
+			fi, ok := p.byField[f.Fields[i].Key]
+			if !ok || p.fieldStamp[fi] == p.gen {
+				continue
+			}
+			p.fieldStamp[fi] = p.gen
+			p.scanValue(&p.fields[fi], f.Fields[i].Val)
+		}
+		p.keywords(ev)
+		return
+	}
+	for i := range p.fields {
+		if int32(i) == p.kw {
+			continue
+		}
+		if v, ok := ev.Get(p.fields[i].name); ok {
+			p.scanValue(&p.fields[i], v)
+		}
+	}
+	p.keywords(ev)
+}
+
+// keywords scans every string value of the event for keyword anchors, as
+// keyword searches see them (Walk, strings only).
+func (p *plan) keywords(ev event.Event) {
+	if p.kw < 0 {
+		return
+	}
+	pf := &p.fields[p.kw]
+	ev.Walk(func(v event.Value) bool {
+		if v.Kind() == event.String {
+			p.scanValue(pf, v)
+		}
+		return true
+	})
+}
+
+func (p *plan) scanValue(pf *planField, v event.Value) {
+	switch v.Kind() {
+	case event.Array:
+		for i := 0; i < v.Len(); i++ {
+			p.scanValue(pf, v.Index(i))
+		}
+		return
+	case event.Object:
+		return
+	}
+	s, ok := v.Text()
+	if !ok {
+		return
+	}
+	if !isASCII(s) {
+		p.buf = foldInto(p.buf[:0], s)
+		s = bstring(p.buf)
+	}
+	pf.ac.scan(s, func(n int32) {
+		id := pf.base + n
+		if p.needleStamp[id] == p.gen {
+			return
+		}
+		p.needleStamp[id] = p.gen
+		for _, ri := range p.needleRoutes[id] {
+			p.stamp[ri] = p.gen
+		}
+	})
+}
