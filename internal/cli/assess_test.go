@@ -31,6 +31,7 @@ func TestAssessCommands(t *testing.T) {
 		{"own profile and inventory", []string{"assess", "--profile", prof, "--inventory", inv}, 0, []string{"vigil assessment: Bank", "inventory: sysmon"}},
 		{"bad inventory", []string{"assess", "--inventory", badInv}, 2, []string{"unknown source \"syslog-ng\""}},
 		{"bad layer type", []string{"assess", "--layer", filepath.Join(dir, "l.json"), "--layer-type", "heat"}, 2, []string{"layer type"}},
+		{"html", []string{"assess", "--html", filepath.Join(dir, "r.html"), "--format", "csv", "--top", "1"}, 0, []string{"rank,technique"}},
 		{"threats", []string{"threats"}, 0, []string{"groups target MedSure", "G0016", "tidal/"}},
 		{"threats json", []string{"threats", "--format", "json"}, 0, []string{`"groups"`, `"sector_evidence"`}},
 		{"profile init", []string{"profile", "init"}, 0, []string{"sectors:", "platforms:", "weights:"}},
