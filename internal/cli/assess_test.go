@@ -96,3 +96,31 @@ func TestAssessJSONAndLayers(t *testing.T) {
 		t.Fatalf("assess with coverage layer: %d %s", code, out)
 	}
 }
+
+// The assessment works with SigmaHQ's rules (ATT&CK v19 tags) as well as the starter pack.
+func TestAssessWithSigmaHQRules(t *testing.T) {
+	rules := filepath.Join("..", "..", "..", "shared", "corpora", "sigma", "rules")
+	if _, err := os.Stat(rules); err != nil {
+		t.Skip("SigmaHQ rules not present in ../shared")
+	}
+	code, out, errOut := runVigil(t, "assess", "--rules", rules, "--format", "json")
+	if code != 0 {
+		t.Fatal(errOut)
+	}
+	var a struct {
+		Summary struct {
+			Rules, RulesRunnable, RulesWithTechnique, TopCovered int `json:"-"`
+		}
+		Raw map[string]any `json:"summary"`
+	}
+	if err := json.Unmarshal([]byte(out), &a); err != nil {
+		t.Fatal(err)
+	}
+	s := a.Raw
+	if s["rules"].(float64) < 3000 || s["rules_with_technique"].(float64) < 2000 || s["rules_runnable"].(float64) < 1500 {
+		t.Errorf("summary %v", s)
+	}
+	if s["top_covered"].(float64) < 15 {
+		t.Errorf("with SigmaHQ's rules most of the top 20 should be covered: %v", s)
+	}
+}
