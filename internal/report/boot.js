@@ -1,4 +1,4 @@
-// Records script errors on <html data-errors> so a headless browser test can see them.
+// Records script errors in the data-errors attribute of the root element so a headless browser test can see them.
 window.__vigilErrors = [];
 window.__vigilError = function (msg) {
   window.__vigilErrors.push(String(msg));

@@ -151,19 +151,25 @@
       if (inf.parent) meta.push('sub-technique of <button type="button" class="tlink" data-t="' + esc(inf.parent) + '">' + esc(inf.parent) + '</button> ' + esc(nameOf(inf.parent)));
       if (inf.url) meta.push('<a href="' + esc(inf.url) + '" rel="noreferrer">ATT&amp;CK page</a>');
       if (meta.length) h += '<p>' + meta.join(' · ') + '</p>';
-      if (inf.description) h += '<p class="desc">' + esc(inf.description) + '</p>';
+      if (inf.description) h += '<details class="desc"><summary>ATT&amp;CK description</summary><p>' + esc(inf.description) + '</p></details>';
       if (!t) {
         return h + '<p>Not scored: none of the groups that target you (nor any software of concern) uses this technique on your platforms.</p>' + subsHTML(id);
       }
-      var cs = arr(t.contributions), sum = 0;
-      cs.forEach(function (c) { sum += c.value || 0; });
-      h += '<h3>Priority</h3><dl class="kv"><dt>rank</dt><dd>#' + t.rank + ' of ' + techs.length + '</dd><dt>score</dt><dd>' + num(t.score, 3) + ' (' + Math.round(t.normalized) + ' of 100)</dd><dt>groups</dt><dd>' + t.groups + '</dd></dl>';
-      h += '<p class="sub-note">score = sum of the contributions below; value = confidence × usage × recency × group weight</p>';
-      h += table(['Group', 'Conf.', 'Via', 'Used', 'Value'], cs.map(function (c) {
-        var via = esc(c.via) + (c.through ? ' ' + esc(c.through) : '');
-        if (c.usage !== 1 || c.recency !== 1 || c.group_weight !== 1) via += '<div class="sub-note">usage ' + num(c.usage, 2) + ' × recency ' + num(c.recency, 2) + ' × weight ' + num(c.group_weight, 2) + '</div>';
-        return ['<b>' + esc(c.source) + '</b> ' + esc(c.name) + (c.kind !== 'group' ? ' <span class="sub-note">(' + esc(c.kind) + ')</span>' : ''), num(c.confidence, 3), via, esc(c.technique), num(c.value, 3)];
-      }), ['sum', '', '', '', '<span data-sum>' + num(sum, 3) + '</span>']);
+      var c0 = t.coverage || {};
+      h += '<dl class="kv glance"><dt>priority</dt><dd>#' + t.rank + ' · ' + Math.round(t.normalized) + ' of 100</dd><dt>detection</dt><dd>' + pct(c0.detection) + ' · ' + esc(c0.status || '-') + '</dd><dt>visibility</dt><dd>' + pct(c0.visibility && c0.visibility.score) + '</dd><dt>gap</dt><dd>' + num(t.gap_score, 2) + (g ? ' · backlog #' + g.rank : '') + '</dd></dl>';
+      if (g) {
+        h += '<h3>Gap <small>backlog #' + g.rank + ' · ' + esc(g.kind) + ' · gap ' + num(g.gap_score, 2) + '</small></h3>';
+        h += '<p><b>Why:</b> ' + esc(g.why) + '</p><p><b>Missing:</b> ' + esc(g.missing) + '</p><p><b>Close:</b> ' + esc(g.close) + '</p>';
+        var imp = g.improvement && impById[g.improvement];
+        if (imp) h += '<p><b>Best improvement:</b> ' + esc(imp.description) + ' (unlocks ' + imp.rules_unlocked + ' rules)</p>';
+        if (arr(g.atomic_tests).length) {
+          h += '<h4>Atomic Red Team tests to validate</h4><ul>' + arr(g.atomic_tests).map(function (x) {
+            return '<li>' + esc(x.technique) + ' #' + x.number + ' ' + esc(x.name) + ' <span class="sub-note">(' + esc(x.executor) + '; ' + esc(arr(x.platforms).join(', ')) + '; ' + esc(x.guid) + ')</span></li>';
+          }).join('') + '</ul>';
+        }
+      } else {
+        h += '<h3>Gap</h3><p>Not in the gap backlog (gap ' + num(t.gap_score, 2) + ').</p>';
+      }
       var c = t.coverage || {}, v = c.visibility || {};
       h += '<h3>Coverage</h3><dl class="kv"><dt>status</dt><dd><span class="kind kind-' + esc(c.status) + '">' + esc(c.status || '-') + '</span></dd>' +
         '<dt>detection</dt><dd>' + num(c.detection, 3) + ' = 1 − Π(1 − weight) over ' + (c.runnable_rules || 0) + ' runnable of ' + arr(c.rules).length + ' rules</dd>' +
@@ -181,19 +187,15 @@
           return [esc(n.data_component), esc(n.name) + ' ' + esc(n.channel), n.collected ? '<span class="yes">✓ yes</span>' : '<span class="no">✗ no</span>'];
         }));
       }
-      if (g) {
-        h += '<h3>Gap <small>backlog #' + g.rank + ' · ' + esc(g.kind) + ' · gap ' + num(g.gap_score, 2) + '</small></h3>';
-        h += '<p><b>Why:</b> ' + esc(g.why) + '</p><p><b>Missing:</b> ' + esc(g.missing) + '</p><p><b>Close:</b> ' + esc(g.close) + '</p>';
-        var imp = g.improvement && impById[g.improvement];
-        if (imp) h += '<p><b>Best improvement:</b> ' + esc(imp.description) + ' (unlocks ' + imp.rules_unlocked + ' rules)</p>';
-        if (arr(g.atomic_tests).length) {
-          h += '<h4>Atomic Red Team tests to validate</h4><ul>' + arr(g.atomic_tests).map(function (x) {
-            return '<li>' + esc(x.technique) + ' #' + x.number + ' ' + esc(x.name) + ' <span class="sub-note">(' + esc(x.executor) + '; ' + esc(arr(x.platforms).join(', ')) + '; ' + esc(x.guid) + ')</span></li>';
-          }).join('') + '</ul>';
-        }
-      } else {
-        h += '<h3>Gap</h3><p>Not in the gap backlog (gap ' + num(t.gap_score, 2) + ').</p>';
-      }
+      var cs = arr(t.contributions), sum = 0;
+      cs.forEach(function (c) { sum += c.value || 0; });
+      h += '<h3>Priority</h3><dl class="kv"><dt>rank</dt><dd>#' + t.rank + ' of ' + techs.length + '</dd><dt>score</dt><dd>' + num(t.score, 3) + ' (' + Math.round(t.normalized) + ' of 100)</dd><dt>groups</dt><dd>' + t.groups + '</dd></dl>';
+      h += '<p class="sub-note">score = sum of the contributions below; value = confidence × usage × recency × group weight</p>';
+      h += table(['Group', 'Conf.', 'Via', 'Used', 'Value'], cs.map(function (c) {
+        var via = esc(c.via) + (c.through ? ' ' + esc(c.through) : '');
+        if (c.usage !== 1 || c.recency !== 1 || c.group_weight !== 1) via += '<div class="sub-note">usage ' + num(c.usage, 2) + ' × recency ' + num(c.recency, 2) + ' × weight ' + num(c.group_weight, 2) + '</div>';
+        return ['<b>' + esc(c.source) + '</b> ' + esc(c.name) + (c.kind !== 'group' ? ' <span class="sub-note">(' + esc(c.kind) + ')</span>' : ''), num(c.confidence, 3), via, esc(c.technique), num(c.value, 3)];
+      }), ['sum', '', '', '', '<span data-sum>' + num(sum, 3) + '</span>']);
       return h + subsHTML(id);
     }
 
