@@ -115,6 +115,32 @@ func TestBrowser(t *testing.T) {
 		}
 	}
 
+	// ?group= shows one group's footprint: the techniques it does not contribute to are dimmed.
+	grp := a.Threats[0]
+	dom = chromium(t, url+"?group="+grp.ID, "--dump-dom")
+	if v, ok := attr(t, dom, "html", "data-errors"); ok {
+		t.Fatalf("script errors: %s", v)
+	}
+	used := 0
+	for _, te := range a.Techniques {
+		for _, c := range te.Contributions {
+			if c.Source == grp.ID {
+				used++
+				break
+			}
+		}
+	}
+	cellRE := regexp.MustCompile(`<button type="button" class="cell([^"]*)" data-t="([^"]+)"`)
+	lit := map[string]bool{}
+	for _, m := range cellRE.FindAllStringSubmatch(dom, -1) {
+		if !strings.Contains(m[1], "dim") {
+			lit[m[2]] = true
+		}
+	}
+	if used == 0 || len(lit) != used || !strings.Contains(dom, "Showing techniques used by") {
+		t.Errorf("?group=%s leaves %d techniques undimmed, the group contributes to %d", grp.ID, len(lit), used)
+	}
+
 	if out := os.Getenv("VIGIL_SCREENSHOT"); out != "" {
 		abs, err := filepath.Abs(out)
 		if err != nil {

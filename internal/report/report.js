@@ -301,6 +301,11 @@
     }
     var qm = /[?&]mode=(priority|coverage|gap)/.exec(location.search);
     if (qm) { document.querySelector('input[name=mode][value=' + qm[1] + ']').checked = true; state.mode = qm[1]; paint(); }
+    var qg = /[?&]group=([A-Za-z0-9]+)/.exec(location.search);
+    if (qg) {
+      var gm = arr(A.threats).filter(function (x) { return x.id === qg[1]; })[0];
+      if (gm) setGroup(gm.id, gm.name);
+    }
 
     body.setAttribute('data-cells', String(cells.length));
     body.setAttribute('data-scored', String(matrix.querySelectorAll('.cell.scored').length));
