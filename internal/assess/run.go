@@ -39,7 +39,7 @@ func Run(in Input) (*Assessment, error) {
 	if in.TopN <= 0 {
 		in.TopN = 20
 	}
-	groups, err := in.threats(d)
+	groups, err := in.Threats()
 	if err != nil {
 		return nil, err
 	}
@@ -78,8 +78,13 @@ func Run(in Input) (*Assessment, error) {
 	return a, nil
 }
 
-// threats selects the groups that target the profile, live in the KB.
-func (in Input) threats(d *attack.Domain) ([]threat.GroupMatch, error) {
+// Threats selects the groups that target the profile, live in the KB's
+// enterprise domain, at or above the profile's minimum confidence.
+func (in Input) Threats() ([]threat.GroupMatch, error) {
+	d := in.KB.Domain(attack.Enterprise)
+	if d == nil {
+		return nil, fmt.Errorf("no enterprise ATT&CK data loaded")
+	}
 	m := &threat.Matcher{Taxonomy: threat.DefaultTaxonomy(), Geography: threat.DefaultGeography(), Data: in.Targeting,
 		Resolve: func(id string) (string, string, bool) {
 			ref, err := in.KB.Find("group", id, d.Name)

@@ -9,6 +9,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/vigil-sec/vigil/internal/assess"
+	"github.com/vigil-sec/vigil/internal/profile"
 	"github.com/vigil-sec/vigil/internal/threat"
 )
 
@@ -31,16 +32,23 @@ embedded demo profile (a US health insurer).`,
 			if err != nil {
 				return err
 			}
-			a, err := e.assessment(assessFlags{profile: prof, top: 20})
+			kb, err := e.loadKB()
 			if err != nil {
 				return err
 			}
-			groups := a.Threats
+			targeting, err := threat.EmbeddedDataset()
+			if err != nil {
+				return err
+			}
+			groups, err := assess.Input{KB: kb, Profile: p, Targeting: targeting}.Threats()
+			if err != nil {
+				return usagef("%v", err)
+			}
 			if format == "json" {
 				return writeJSON(e.stdout, map[string]any{"organisation": p.Organisation, "sectors": p.Sectors,
 					"countries": p.Countries, "min_confidence": p.MinConfidence, "groups": groups})
 			}
-			return printThreats(e, a, groups, all)
+			return printThreats(e, p, groups, all)
 		},
 	}
 	cmd.Flags().StringVar(&prof, "profile", "", "organisation profile YAML (default: the embedded demo)")
@@ -49,9 +57,9 @@ embedded demo profile (a US health insurer).`,
 	return cmd
 }
 
-func printThreats(e *env, a *assess.Assessment, groups []threat.GroupMatch, all bool) error {
-	fmt.Fprintf(e.stdout, "%d groups target %s (sectors %s; countries %s)\n", len(groups), a.Organisation,
-		strings.Join(a.Profile.Sectors, ", "), strings.Join(a.Profile.Countries, ", "))
+func printThreats(e *env, p *profile.Profile, groups []threat.GroupMatch, all bool) error {
+	fmt.Fprintf(e.stdout, "%d groups target %s (sectors %s; countries %s)\n", len(groups), p.Organisation,
+		strings.Join(p.Sectors, ", "), strings.Join(p.Countries, ", "))
 	fmt.Fprintln(e.stdout, "confidence = sector score (strongest claim per source record, combined across records) × country factor; docs/threats.md")
 	tw := tabwriter.NewWriter(e.stdout, 0, 4, 2, ' ', 0)
 	fmt.Fprintln(tw, "GROUP\tNAME\tCONFIDENCE\tSECTOR\tCOUNTRY\tEVIDENCE")
