@@ -176,14 +176,18 @@ func (e *Engine) Observe(rule *match.Rule, ev event.Event, src alert.Source) []A
 	}
 	if !ok {
 		e.stats.NoTime++
-		e.report("notime", fmt.Sprintf("%s: event has no usable time (fields %v); not correlated", where(src), e.timeFields()))
+		e.report("notime", func() string {
+			return fmt.Sprintf("%s: event has no usable time (fields %v); not correlated", where(src), e.timeFields())
+		})
 		return nil
 	}
 	t := ts.UnixNano()
 	if e.haveSeen && e.opt.Lateness != Unbounded && t < sub(e.maxSeen, int64(e.opt.Lateness)) {
 		e.stats.Late++
-		e.report("late", fmt.Sprintf("%s: event at %s arrived more than %v after %s; not correlated",
-			where(src), ts.Format(time.RFC3339Nano), e.opt.Lateness, time.Unix(0, e.maxSeen).UTC().Format(time.RFC3339Nano)))
+		e.report("late", func() string {
+			return fmt.Sprintf("%s: event at %s arrived more than %v after %s; not correlated",
+				where(src), ts.Format(time.RFC3339Nano), e.opt.Lateness, stamp(e.maxSeen))
+		})
 		return nil
 	}
 	p := &pend{t: t, src: src, ord: e.ruleOrd[rule], rule: rule, host: host(ev)}
@@ -273,20 +277,22 @@ func (e *Engine) evictOne() {
 		return
 	}
 	k := best.head
-	e.report("evict", fmt.Sprintf("correlation %q: %d live keys reached the cap; evicted group %v (last event %s)",
-		best.doc.Meta.Title, e.lru, k.group, time.Unix(0, k.last).UTC().Format(time.RFC3339Nano)))
+	e.report("evict", func() string {
+		return fmt.Sprintf("correlation %q: %d live keys reached the cap; evicted group %q (last event %s)",
+			best.doc.Meta.Title, e.lru, k.group, stamp(k.last))
+	})
 	best.drop(k, e)
 	e.stats.Evicted++
 }
 
-func (e *Engine) report(kind, msg string) {
-	e.reports[kind]++
+func (e *Engine) report(kind string, msg func() string) {
 	if e.opt.Report == nil {
 		return
 	}
+	e.reports[kind]++
 	switch n := e.reports[kind]; {
 	case n <= maxReports:
-		e.opt.Report(msg)
+		e.opt.Report(msg())
 	case n == maxReports+1:
 		e.opt.Report(fmt.Sprintf("correlate: more %s problems are not shown (all are counted)", kind))
 	}
