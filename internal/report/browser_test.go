@@ -93,6 +93,9 @@ func TestBrowser(t *testing.T) {
 	if v, _ := attr(t, dom, "body", "data-selftest"); v != strconv.Itoa(len(m.Techniques)) {
 		t.Errorf("self-test rendered %s technique panels, want %d", v, len(m.Techniques))
 	}
+	if v, _ := attr(t, dom, "body", "data-keynav"); v != "ok" {
+		t.Errorf("arrow keys do not move between techniques (data-keynav=%q)", v)
+	}
 	if v, _ := attr(t, dom, "body", "data-sum-mismatch"); v != "" {
 		t.Errorf("contributions do not sum to the score for %s", v)
 	}
@@ -100,9 +103,10 @@ func TestBrowser(t *testing.T) {
 		t.Error("no coloured cell in the DOM")
 	}
 
-	// A deep link opens the evidence panel of the top gap.
-	g := a.Gaps[0]
-	dom = chromium(t, url+"?mode=gap#"+g.ID, "--dump-dom")
+	// A deep link opens the evidence panel of the top gap; ?group= shows one
+	// group's footprint: the techniques it does not contribute to are dimmed.
+	g, grp := a.Gaps[0], a.Threats[0]
+	dom = chromium(t, url+"?mode=gap&group="+grp.ID+"#"+g.ID, "--dump-dom")
 	if v, ok := attr(t, dom, "html", "data-errors"); ok {
 		t.Fatalf("script errors: %s", v)
 	}
@@ -115,12 +119,6 @@ func TestBrowser(t *testing.T) {
 		}
 	}
 
-	// ?group= shows one group's footprint: the techniques it does not contribute to are dimmed.
-	grp := a.Threats[0]
-	dom = chromium(t, url+"?group="+grp.ID, "--dump-dom")
-	if v, ok := attr(t, dom, "html", "data-errors"); ok {
-		t.Fatalf("script errors: %s", v)
-	}
 	used := 0
 	for _, te := range a.Techniques {
 		for _, c := range te.Contributions {

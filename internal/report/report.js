@@ -245,6 +245,21 @@
     matrix.addEventListener('focusin', function (e) { var el = e.target.closest('.cell'); if (el) showTip(el); });
     matrix.addEventListener('focusout', hideTip);
     window.addEventListener('scroll', hideTip, true);
+    // Arrow keys move between techniques: up and down in a column, left and right across tactics.
+    matrix.addEventListener('keydown', function (e) {
+      var el = e.target.closest('.cell');
+      if (!el || ['ArrowUp', 'ArrowDown', 'ArrowLeft', 'ArrowRight'].indexOf(e.key) < 0) return;
+      var col = el.closest('.tactic');
+      var visible = function (sec) { return Array.prototype.filter.call(sec.querySelectorAll('.cell'), function (c) { return c.offsetParent !== null; }); };
+      var own = visible(col), i = own.indexOf(el), next = null;
+      if (e.key === 'ArrowUp') next = own[i - 1];
+      else if (e.key === 'ArrowDown') next = own[i + 1];
+      else {
+        var sec = e.key === 'ArrowLeft' ? col.previousElementSibling : col.nextElementSibling;
+        if (sec) { var other = visible(sec); next = other[Math.min(i, other.length - 1)]; }
+      }
+      if (next) { e.preventDefault(); next.focus(); next.scrollIntoView({ block: 'nearest', inline: 'nearest' }); }
+    });
 
     function toggleSubs(btn, on) {
       var ul = btn.closest('li').querySelector('ul.subs');
@@ -291,6 +306,18 @@
         if (Math.abs(s - t.score) > 0.01) bad.push(t.id);
       });
       body.setAttribute('data-sum-mismatch', bad.join(' '));
+      var first = cells[0], moved = 'fail';
+      if (first) {
+        first.focus();
+        first.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowRight', bubbles: true }));
+        var right = document.activeElement;
+        right.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowDown', bubbles: true }));
+        if (right !== first && right.closest('.tactic') === first.closest('.tactic').nextElementSibling &&
+            document.activeElement !== right && document.activeElement.closest('.tactic') === right.closest('.tactic')) moved = 'ok';
+        document.activeElement.blur();
+        hideTip();
+      }
+      body.setAttribute('data-keynav', moved);
     } else if (sel && (info[sel] || byId[sel])) {
       open(sel, null);
       var cell = matrix.querySelector('.cell[data-t="' + sel + '"]');
