@@ -200,6 +200,7 @@ func funcs(m *Matrix) template.FuncMap {
 			}
 			return strings.Join(s, ", ")
 		},
+		"list": func(s []string) string { return strings.Join(s, ", ") },
 		"tactics": func(s []string) string {
 			var out []string
 			for _, x := range s {
