@@ -51,20 +51,19 @@ type Options struct {
 
 // Stats counts what the engine did; all counts are cumulative.
 type Stats struct {
-	Matches          int64            // base-rule matches observed for correlated rules
-	NoTime           int64            // matches whose event had no usable time (not correlated)
-	Late             int64            // matches older than the lateness bound (dropped)
-	MissingGroupBy   int64            // occurrences lacking a group-by field (not correlated)
-	NonNumeric       int64            // metric field values that are not numbers (ignored)
-	Evicted          int64            // live keys evicted by the MaxKeys cap
-	Expired          int64            // keys whose window passed
-	LiveKeys         int              // live keys now
-	LiveKeysPeak     int              // most live keys at once
-	BufferedPeak     int              // most matches held for ordering at once
-	Alerts           int64            // correlation alerts emitted
-	Suppressed       int64            // correlation alerts not emitted (generate: false of an outer correlation)
-	ByCorrelation    map[string]int64 // emitted alerts per correlation title
-	SuppressedByRule map[string]int64 // base rules whose own alerts Suppress hides, by title (filled by the scan's calls)
+	Matches        int64            // base-rule matches observed for correlated rules
+	NoTime         int64            // matches whose event had no usable time (not correlated)
+	Late           int64            // matches older than the lateness bound (dropped)
+	MissingGroupBy int64            // occurrences lacking a group-by field (not correlated)
+	NonNumeric     int64            // metric field values that are not numbers (ignored)
+	Evicted        int64            // live keys evicted by the MaxKeys cap
+	Expired        int64            // keys whose window passed
+	LiveKeys       int              // live keys now
+	LiveKeysPeak   int              // most live keys at once
+	BufferedPeak   int              // most matches held for ordering at once
+	Alerts         int64            // correlation alerts emitted
+	Suppressed     int64            // correlation alerts not emitted (generate: false of an outer correlation)
+	ByCorrelation  map[string]int64 // emitted alerts per correlation title
 }
 
 // Engine evaluates loaded correlations. It is not safe for concurrent use.
@@ -109,7 +108,6 @@ func New(docs []*sigma.Document, rules []*match.Rule, opt Options) (*Engine, err
 	e := &Engine{opt: opt, consumers: map[*match.Rule][]consumer{}, ruleOrd: map[*match.Rule]int{},
 		suppress: map[*match.Rule]bool{}, reports: map[string]int{}}
 	e.stats.ByCorrelation = map[string]int64{}
-	e.stats.SuppressedByRule = map[string]int64{}
 	for i, r := range rules {
 		e.ruleOrd[r] = i
 	}
