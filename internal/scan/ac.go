@@ -1,6 +1,7 @@
 package scan
 
 import (
+	"sort"
 	"unicode/utf8"
 	"unsafe"
 
@@ -58,59 +59,76 @@ func newAC(needles []string) *acMatcher {
 	for c := 'a'; c <= 'z'; c++ {
 		m.class[c] = m.class[c-'a'+'A']
 	}
-	type tnode struct {
-		child map[uint8]int32
-		ends  []int32
-	}
-	trie := []tnode{{child: map[uint8]int32{}}}
+	nc := m.nclass
+	// The trie is built straight into the dense table: 0 means "no child"
+	// (the root is never a child).
+	next := make([]int32, nc, nc*countStates(needles))
+	var ends [][]int32
+	ends = append(ends, nil)
 	for id, n := range needles {
 		s := int32(0)
 		for i := 0; i < len(n); i++ {
-			c := m.class[n[i]]
-			nx, ok := trie[s].child[c]
-			if !ok {
-				nx = int32(len(trie))
-				trie = append(trie, tnode{child: map[uint8]int32{}})
-				trie[s].child[c] = nx
+			c := int(m.class[n[i]])
+			nx := next[int(s)*nc+c]
+			if nx == 0 {
+				nx = int32(len(ends))
+				ends = append(ends, nil)
+				next = append(next, make([]int32, nc)...)
+				next[int(s)*nc+c] = nx
 			}
 			s = nx
 		}
-		trie[s].ends = append(trie[s].ends, int32(id))
+		ends[s] = append(ends[s], int32(id))
 	}
-	ns := len(trie)
-	m.next = make([]int32, ns*m.nclass)
+	ns := len(ends)
 	fail := make([]int32, ns)
 	m.out = make([]int32, ns)
-	for i := range m.out {
-		m.out[i] = -1
-	}
-	queue := []int32{0}
-	for len(queue) > 0 {
-		s := queue[0]
-		queue = queue[1:]
+	queue := make([]int32, 0, ns)
+	queue = append(queue, 0)
+	for q := 0; q < len(queue); q++ {
+		s := queue[q]
 		// outputs: own needles, then the fail state's chain
 		chain := int32(-1)
 		if s != 0 {
 			chain = m.out[fail[s]]
 		}
-		for _, id := range trie[s].ends {
+		for _, id := range ends[s] {
 			m.outs = append(m.outs, acOut{needle: id, next: chain})
 			chain = int32(len(m.outs) - 1)
 		}
 		m.out[s] = chain
-		for c := 0; c < m.nclass; c++ {
-			if nx, ok := trie[s].child[uint8(c)]; ok && c != 0 {
-				m.next[int(s)*m.nclass+c] = nx
+		row := next[int(s)*nc : int(s)*nc+nc]
+		frow := next[int(fail[s])*nc : int(fail[s])*nc+nc]
+		for c := 0; c < nc; c++ {
+			if nx := row[c]; nx > s { // a trie child: ids grow from parent to child
 				if s != 0 {
-					fail[nx] = m.next[int(fail[s])*m.nclass+c]
+					fail[nx] = frow[c]
 				}
 				queue = append(queue, nx)
 			} else if s != 0 {
-				m.next[int(s)*m.nclass+c] = m.next[int(fail[s])*m.nclass+c]
+				row[c] = frow[c]
 			}
 		}
 	}
+	m.next = next
 	return m
+}
+
+// countStates returns the number of trie states of needles (the distinct
+// prefixes, root included), so the table is allocated once.
+func countStates(needles []string) int {
+	sorted := append([]string(nil), needles...)
+	sort.Strings(sorted)
+	n, prev := 1, ""
+	for _, s := range sorted {
+		l := 0
+		for l < len(s) && l < len(prev) && s[l] == prev[l] {
+			l++
+		}
+		n += len(s) - l
+		prev = s
+	}
+	return n
 }
 
 // scan calls hit for every needle occurring in folded text s. ascii says s

@@ -38,10 +38,19 @@ type planRoute struct {
 	route
 	residual *logsource.Entry // entry conditions still to check per event; nil: none
 	always   bool             // the rule has no anchors: evaluate without prefilter
+	shared   bool             // a general or unmapped route (not from the Channel/EventID bucket)
 }
 
+// planField is one event field the prefilter scans, with its automata: one
+// for the routes of the Channel/EventID bucket, one for the general and
+// unmapped routes. The second is the same for every EventID of a channel,
+// so plans share it (Router.ac) instead of each building its own.
 type planField struct {
 	name string
+	acs  []fieldAC
+}
+
+type fieldAC struct {
 	ac   *acMatcher
 	base int32 // index of the automaton's first needle in plan.needleRoutes
 }
@@ -57,6 +66,7 @@ type plan struct {
 	fieldStamp   []uint32
 	gen          uint32
 	buf          []byte
+	table        fieldTable
 }
 
 func keyOf(ev event.Event, prod *logsource.ProductRule) planKey {
@@ -97,24 +107,24 @@ func (r *Router) plan(ev event.Event, prod *logsource.ProductRule) *plan {
 // conditions k satisfies; their other conditions stay to be checked.
 func (r *Router) buildPlan(k planKey) *plan {
 	p := &plan{byField: map[string]int32{}, kw: -1}
-	addRoutes := func(routes []route) {
+	addRoutes := func(routes []route, shared bool) {
 		for _, rt := range routes {
 			residual, ok := staticConditions(rt.entry, k)
 			if !ok {
 				continue
 			}
-			p.routes = append(p.routes, planRoute{route: rt, residual: residual})
+			p.routes = append(p.routes, planRoute{route: rt, residual: residual, shared: shared})
 		}
 	}
 	if len(r.byKey) > 0 && k.chState == fieldText && k.idState == fieldText {
-		addRoutes(r.byKey[key(k.ch, k.id)])
+		addRoutes(r.byKey[key(k.ch, k.id)], false)
 	}
-	addRoutes(r.general)
+	addRoutes(r.general, true)
 	for _, rt := range r.always {
 		if k.prod != nil && !k.prod.Admits(r.ls[rt.rule]) {
 			continue
 		}
-		p.routes = append(p.routes, planRoute{route: rt})
+		p.routes = append(p.routes, planRoute{route: rt, shared: true})
 	}
 	r.buildPrefilter(p)
 	return p
@@ -174,8 +184,8 @@ func (r *Router) buildPrefilter(p *plan) {
 		routes  [][]int32
 	}
 	type fkey struct {
-		kw    bool
-		field string
+		kw, shared bool
+		field      string
 	}
 	byField := map[fkey]*fieldNeedles{}
 	var order []fkey
@@ -187,7 +197,7 @@ func (r *Router) buildPrefilter(p *plan) {
 			continue
 		}
 		for _, a := range anchors {
-			f := fkey{a.Keyword, a.Field}
+			f := fkey{a.Keyword, pr.shared, a.Field}
 			if !a.Keyword && pr.alias != nil {
 				if to, ok := pr.alias.fields[f.field]; ok {
 					f.field = to
@@ -221,14 +231,24 @@ func (r *Router) buildPrefilter(p *plan) {
 			}
 			continue
 		}
-		if f.kw {
-			p.kw = int32(len(p.fields))
+		var fi int32
+		if f.kw && p.kw >= 0 {
+			fi = p.kw
+		} else if x, ok := p.byField[f.field]; ok && !f.kw {
+			fi = x
 		} else {
-			p.byField[f.field] = int32(len(p.fields))
+			fi = int32(len(p.fields))
+			p.fields = append(p.fields, planField{name: f.field})
+			if f.kw {
+				p.kw = fi
+			} else {
+				p.byField[f.field] = fi
+			}
 		}
-		p.fields = append(p.fields, planField{name: f.field, ac: r.ac(fn.needles), base: int32(len(p.needleRoutes))})
+		p.fields[fi].acs = append(p.fields[fi].acs, fieldAC{ac: r.ac(fn.needles), base: int32(len(p.needleRoutes))})
 		p.needleRoutes = append(p.needleRoutes, fn.routes...)
 	}
+	p.buildTable()
 	p.stamp = make([]uint32, len(p.routes))
 	p.needleStamp = make([]uint32, len(p.needleRoutes))
 	p.fieldStamp = make([]uint32, len(p.fields))
@@ -261,8 +281,8 @@ func (p *plan) prefilter(ev event.Event) {
 	if f, ok := ev.(*event.Flat); ok && len(f.Fields) < 2*len(p.fields) {
 		// Walk the event's own fields, last first (the last duplicate wins).
 		for i := len(f.Fields) - 1; i >= 0; i-- {
-			fi, ok := p.byField[f.Fields[i].Key]
-			if !ok || p.fieldStamp[fi] == p.gen {
+			fi := p.lookup(f.Fields[i].Key)
+			if fi < 0 || p.fieldStamp[fi] == p.gen {
 				continue
 			}
 			p.fieldStamp[fi] = p.gen
@@ -289,6 +309,14 @@ func (p *plan) keywords(ev event.Event) {
 		return
 	}
 	pf := &p.fields[p.kw]
+	if f, ok := ev.(*event.Flat); ok {
+		for i := range f.Fields {
+			if v := f.Fields[i].Val; (v.Kind() == event.String || v.Kind() == event.Array) && !f.Shadowed(i) {
+				p.scanStrings(pf, v)
+			}
+		}
+		return
+	}
 	ev.Walk(func(v event.Value) bool {
 		if v.Kind() == event.String {
 			p.scanValue(pf, v)
@@ -315,14 +343,93 @@ func (p *plan) scanValue(pf *planField, v event.Value) {
 		p.buf = foldInto(p.buf[:0], s)
 		s = bstring(p.buf)
 	}
-	pf.ac.scan(s, func(n int32) {
-		id := pf.base + n
-		if p.needleStamp[id] == p.gen {
-			return
+	for k := range pf.acs {
+		p.scanAC(&pf.acs[k], s)
+	}
+}
+
+func (p *plan) scanAC(fa *fieldAC, s string) {
+	m := fa.ac
+	st := int32(0)
+	nc := int32(m.nclass)
+	for i := 0; i < len(s); i++ {
+		st = m.next[st*nc+int32(m.class[s[i]])]
+		for o := m.out[st]; o >= 0; o = m.outs[o].next {
+			id := fa.base + m.outs[o].needle
+			if p.needleStamp[id] == p.gen {
+				continue
+			}
+			p.needleStamp[id] = p.gen
+			for _, ri := range p.needleRoutes[id] {
+				p.stamp[ri] = p.gen
+			}
 		}
-		p.needleStamp[id] = p.gen
-		for _, ri := range p.needleRoutes[id] {
-			p.stamp[ri] = p.gen
+	}
+}
+
+// scanStrings scans the strings of v (the elements of an array) as Walk
+// would present them to a keyword search.
+func (p *plan) scanStrings(pf *planField, v event.Value) {
+	if v.Kind() == event.Array {
+		for i := 0; i < v.Len(); i++ {
+			p.scanStrings(pf, v.Index(i))
 		}
-	})
+		return
+	}
+	if v.Kind() == event.String {
+		p.scanValue(pf, v)
+	}
+}
+
+// fieldTable finds a plan's fields by name faster than a map for the short
+// keys of event fields: open addressing on length and three bytes.
+type fieldTable struct {
+	slots []int32 // index into plan.fields + 1; 0 is empty
+	shift uint32
+}
+
+func fieldHash(k string) uint32 {
+	n := uint32(len(k))
+	if n == 0 {
+		return 0
+	}
+	h := n*0x9E3779B1 ^ uint32(k[0]) ^ uint32(k[n-1])<<8 ^ uint32(k[n/2])<<16
+	return h * 0x85EBCA6B
+}
+
+func (p *plan) buildTable() {
+	size := 16
+	for size < 4*len(p.fields) {
+		size *= 2
+	}
+	t := fieldTable{slots: make([]int32, size), shift: 32}
+	for s := size; s > 1; s >>= 1 {
+		t.shift--
+	}
+	for i := range p.fields {
+		if int32(i) == p.kw {
+			continue
+		}
+		j := fieldHash(p.fields[i].name) >> t.shift
+		for t.slots[j] != 0 {
+			j = (j + 1) & uint32(size-1)
+		}
+		t.slots[j] = int32(i) + 1
+	}
+	p.table = t
+}
+
+// lookup returns the index of field k in p.fields, or -1.
+func (p *plan) lookup(k string) int32 {
+	t := &p.table
+	mask := uint32(len(t.slots) - 1)
+	for j := fieldHash(k) >> t.shift; ; j = (j + 1) & mask {
+		x := t.slots[j]
+		if x == 0 {
+			return -1
+		}
+		if p.fields[x-1].name == k {
+			return x - 1
+		}
+	}
 }

@@ -1,0 +1,177 @@
+package scan
+
+import (
+	"bufio"
+	"compress/gzip"
+	"os"
+	"path/filepath"
+	"runtime"
+	"testing"
+
+	"github.com/vigil-sec/vigil/internal/event"
+	"github.com/vigil-sec/vigil/internal/input"
+	"github.com/vigil-sec/vigil/internal/logsource"
+	"github.com/vigil-sec/vigil/internal/match"
+	"github.com/vigil-sec/vigil/internal/sigma"
+	"github.com/vigil-sec/vigil/internal/sink"
+)
+
+// Benchmarks of the scan hot paths over the shared bench base events
+// (11,243 flat Windows events) with SigmaHQ rules/windows. Run them on one
+// core for the headline figures:
+//
+//	go test ./internal/scan -run '^$' -bench . -cpu 1 -count 3
+
+var benchShared = filepath.Join("..", "..", "..", "shared")
+
+type benchEnv struct {
+	router *Router
+	plan   Plan
+	m      *logsource.Mapping
+	lines  [][]byte
+}
+
+func newBenchEnv(b *testing.B) *benchEnv {
+	b.Helper()
+	rulesDir := filepath.Join(benchShared, "corpora", "sigma", "rules", "windows")
+	base := filepath.Join(benchShared, "bench", "base-events.jsonl.gz")
+	if _, err := os.Stat(base); err != nil {
+		b.Skipf("needs ../shared/bench beside the repo: %v", err)
+	}
+	var docs []*sigma.Document
+	filepath.Walk(rulesDir, func(p string, fi os.FileInfo, err error) error {
+		if err == nil && !fi.IsDir() && filepath.Ext(p) == ".yml" {
+			data, _ := os.ReadFile(p)
+			docs = append(docs, sigma.ParseFile(p, data)...)
+		}
+		return nil
+	})
+	set := match.Load(docs, match.Options{})
+	builtin, err := logsource.Builtin()
+	if err != nil {
+		b.Fatal(err)
+	}
+	m := logsource.NewMapping(builtin, nil)
+	plan := NewPlan(set.Rules, Selection{}, m)
+	f, err := os.Open(base)
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer f.Close()
+	z, err := gzip.NewReader(f)
+	if err != nil {
+		b.Fatal(err)
+	}
+	sc := bufio.NewScanner(z)
+	sc.Buffer(make([]byte, 1<<20), 64<<20)
+	var lines [][]byte
+	for sc.Scan() {
+		lines = append(lines, append([]byte(nil), sc.Bytes()...))
+	}
+	return &benchEnv{router: NewRouter(plan, m), plan: plan, m: m, lines: lines}
+}
+
+func (e *benchEnv) flatEvents(b *testing.B) []*event.Flat {
+	out := make([]*event.Flat, len(e.lines))
+	for i, l := range e.lines {
+		var d input.FlatDecoder
+		ev, ok := d.Decode(l)
+		if !ok {
+			b.Fatalf("line %d not flat", i+1)
+		}
+		out[i] = ev
+	}
+	return out
+}
+
+func perEvent(b *testing.B, n int) {
+	b.ReportMetric(float64(b.N)*float64(n)/b.Elapsed().Seconds(), "events/s")
+}
+
+// BenchmarkDecodeFlat: the flat decoder alone (one op = every base event).
+func BenchmarkDecodeFlat(b *testing.B) {
+	e := newBenchEnv(b)
+	var d input.FlatDecoder
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		for _, l := range e.lines {
+			if _, ok := d.Decode(l); !ok {
+				b.Fatal("not flat")
+			}
+		}
+	}
+	perEvent(b, len(e.lines))
+}
+
+// BenchmarkRoute: plan lookup and prefilter only, over decoded events.
+func BenchmarkRoute(b *testing.B) {
+	e := newBenchEnv(b)
+	evs := e.flatEvents(b)
+	r := e.router
+	for _, ev := range evs { // warm up: build the plans
+		r.plan(ev, r.mapping.Product(ev)).prefilter(ev)
+	}
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		for _, ev := range evs {
+			p := r.plan(ev, r.mapping.Product(ev))
+			p.prefilter(ev)
+		}
+	}
+	perEvent(b, len(evs))
+}
+
+// BenchmarkMatch: routing, prefilter and rule evaluation over decoded events.
+func BenchmarkMatch(b *testing.B) {
+	e := newBenchEnv(b)
+	evs := e.flatEvents(b)
+	n := 0
+	for _, ev := range evs { // warm up: build the plans
+		e.router.Match(ev, func(*match.Rule) {})
+	}
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		for _, ev := range evs {
+			e.router.Match(ev, func(*match.Rule) { n++ })
+		}
+	}
+	perEvent(b, len(evs))
+}
+
+// BenchmarkMatchReference: the reference evaluation (no plans, no
+// prefilter) over the same decoded events, for comparison.
+func BenchmarkMatchReference(b *testing.B) {
+	e := newBenchEnv(b)
+	evs := e.flatEvents(b)
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		for _, ev := range evs {
+			e.router.MatchReference(ev, func(*match.Rule) {})
+		}
+	}
+	perEvent(b, len(evs))
+}
+
+// BenchmarkScan: the whole scan of the base events file (gzip, decode,
+// route, match, alerts as JSON lines to io.Discard).
+func BenchmarkScan(b *testing.B) {
+	e := newBenchEnv(b)
+	path := filepath.Join(benchShared, "bench", "base-events.jsonl.gz")
+	for _, ev := range e.flatEvents(b) { // warm up: build the plans
+		e.router.Match(ev, func(*match.Rule) {})
+	}
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		sk, _ := sink.New("jsonl", discard{})
+		r := &Runner{Router: e.router, Sink: sk}
+		if err := r.ScanPath(path); err != nil {
+			b.Fatal(err)
+		}
+	}
+	perEvent(b, len(e.lines))
+	_ = runtime.GOMAXPROCS(0)
+}
+
+type discard struct{}
+
+func (discard) Write(p []byte) (int, error) { return len(p), nil }
