@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"runtime"
 	"runtime/pprof"
 	"strings"
 	"time"
@@ -28,6 +29,7 @@ type scanFlags struct {
 	timeField                      string
 	strict, noProgress, quiet      bool
 	cpuProfile                     string
+	workers                        int
 }
 
 func newScanCmd(e *env) *cobra.Command {
@@ -79,6 +81,7 @@ error (no rule loaded, output not writable), 2 on a usage error.`,
 	fl.StringVar(&f.output, "output", "", "write alerts to FILE instead of stdout")
 	fl.BoolVar(&f.noProgress, "no-progress", false, "no progress line on a terminal")
 	fl.BoolVarP(&f.quiet, "quiet", "q", false, "do not report each skipped file and record (they are still counted)")
+	fl.IntVar(&f.workers, "workers", runtime.GOMAXPROCS(0), "goroutines decoding and matching JSON-lines input in parallel (alerts keep input order)")
 	fl.StringVar(&f.cpuProfile, "cpuprofile", "", "write a CPU profile of the scan to FILE (go tool pprof)")
 	_ = fl.MarkHidden("cpuprofile")
 	addFormat(cmd, &f.format, sink.Formats()...)
@@ -127,7 +130,7 @@ func runScan(e *env, f scanFlags, args []string) error {
 	}
 	sk, _ := sink.New(f.format, out)
 	r := &scan.Runner{Router: scan.NewRouter(rc.Plan, mapping), Attack: map[*match.Rule]alert.Attack{},
-		Sink: sk, Stdin: e.stdin, From: from, To: to}
+		Sink: sk, Stdin: e.stdin, From: from, To: to, Workers: f.workers}
 	if f.timeField != "" {
 		r.TimeFields = []string{f.timeField}
 	}

@@ -79,6 +79,8 @@ type JSONLines struct {
 	buf   []byte // the record being assembled
 	carry []byte // a line read past the end of a broken record, to retry
 	flat  *FlatDecoder
+	// rawOnly makes Next return the assembled bytes undecoded (NextRaw).
+	rawOnly bool
 }
 
 // NewJSONLines reads r, naming it path in errors.
@@ -139,22 +141,43 @@ func (j *JSONLines) object(first []byte, start int, atEOF bool) (Record, error) 
 	if !done {
 		return Record{}, &LineError{j.path, start, "JSON object does not close before the end of the file"}
 	}
-	if j.flat != nil {
-		raw := bytes.TrimSpace(j.buf)
-		if ev, ok := j.flat.Decode(raw); ok {
-			return Record{Line: start, Raw: raw, View: ev}, nil
+	if j.rawOnly {
+		return Record{Line: start, Raw: j.buf}, nil
+	}
+	return DecodeJSON(j.path, start, j.buf, j.flat)
+}
+
+// NextRaw is Next without decoding: the record's bytes (valid until the
+// next call) and the line it starts on, for DecodeJSON elsewhere (a
+// parallel scan decodes in its workers). Errors are those of Next for
+// records that cannot be assembled.
+func (j *JSONLines) NextRaw() (Record, error) {
+	j.rawOnly = true
+	defer func() { j.rawOnly = false }()
+	return j.Next()
+}
+
+// DecodeJSON decodes one assembled JSON record read from path at line, as
+// Next does: with flat (non-nil) a flat object is decoded straight from raw
+// into Record.View (valid while raw and flat are unchanged); otherwise, and
+// for any other object, encoding/json decodes it into Record.Event.
+func DecodeJSON(path string, line int, raw []byte, flat *FlatDecoder) (Record, error) {
+	if flat != nil {
+		trimmed := bytes.TrimSpace(raw)
+		if ev, ok := flat.Decode(trimmed); ok {
+			return Record{Line: line, Raw: trimmed, View: ev}, nil
 		}
 	}
-	dec := json.NewDecoder(bytes.NewReader(j.buf))
+	dec := json.NewDecoder(bytes.NewReader(raw))
 	dec.UseNumber()
 	var m map[string]any
 	if err := dec.Decode(&m); err != nil {
-		return Record{}, &LineError{j.path, start, "not a JSON object: " + err.Error()}
+		return Record{}, &LineError{path, line, "not a JSON object: " + err.Error()}
 	}
 	if dec.More() {
-		return Record{}, &LineError{j.path, start, "more than one JSON value on the line"}
+		return Record{}, &LineError{path, line, "more than one JSON value on the line"}
 	}
-	return Record{Line: start, Raw: append([]byte(nil), bytes.TrimSpace(j.buf)...), Event: winevent.Normalise(m)}, nil
+	return Record{Line: line, Raw: append([]byte(nil), bytes.TrimSpace(raw)...), Event: winevent.Normalise(m)}, nil
 }
 
 // nextLine returns the carried-over line, or reads the next one.

@@ -166,3 +166,13 @@ func printable(b []byte) string {
 func FromReader(name string, r io.ReadCloser) (Source, error) {
 	return detect(name, r, r, nil, Options{})
 }
+
+// RawJSON is implemented by JSON-lines sources, whose records can be read
+// undecoded and decoded elsewhere (DecodeJSON).
+type RawJSON interface {
+	NextRaw() (Record, error)
+	Path() string
+}
+
+// Path names the source in errors.
+func (j *JSONLines) Path() string { return j.path }

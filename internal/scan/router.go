@@ -29,6 +29,7 @@ type Router struct {
 	mapping *logsource.Mapping
 	seen    []uint32
 	gen     uint32
+	src     Plan
 	plans   map[planKey]*plan
 	acs     map[string]*acMatcher
 	anch    []ruleAnchors
@@ -53,7 +54,7 @@ func (r *Router) anchors(i int) ([]match.Anchor, bool) {
 func NewRouter(p Plan, m *logsource.Mapping) *Router {
 	r := &Router{Rules: p.Active, byKey: map[string][]route{}, seen: make([]uint32, len(p.Active)),
 		ls: make([]logsource.Logsource, len(p.Active)), mapping: m,
-		plans: map[planKey]*plan{}, acs: map[string]*acMatcher{}, anch: make([]ruleAnchors, len(p.Active))}
+		src: p, plans: map[planKey]*plan{}, acs: map[string]*acMatcher{}, anch: make([]ruleAnchors, len(p.Active))}
 	aliases := map[*logsource.Entry]*aliased{}
 	for i, rule := range p.Active {
 		r.ls[i] = ruleLogsource(rule)
@@ -86,6 +87,10 @@ func NewRouter(p Plan, m *logsource.Mapping) *Router {
 	}
 	return r
 }
+
+// Clone returns a Router over the same rules and mapping with its own
+// state, for another goroutine.
+func (r *Router) Clone() *Router { return NewRouter(r.src, r.mapping) }
 
 func key(channel, id string) string { return strings.ToLower(channel) + "\x00" + id }
 

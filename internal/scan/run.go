@@ -35,6 +35,11 @@ type Runner struct {
 	Progress func(*Stats)
 	Stats    Stats
 	started  bool
+	// Workers > 1 scans JSON-lines files in parallel: records are decoded
+	// and matched by Workers goroutines, each with a clone of Router, and
+	// alerts are written in input order, so the output is the same as with
+	// one worker.
+	Workers int
 }
 
 // Open names one input for ScanSource: a path, or an already opened source
@@ -64,65 +69,107 @@ func (r *Runner) ScanSource(open Open) error {
 	defer src.Close()
 	r.Stats.Files++
 	r.Stats.FilesByFormat[src.Format()]++
+	if raw, ok := src.(input.RawJSON); ok && r.Workers > 1 {
+		return r.scanParallel(raw, name)
+	}
 	skipped := 0
 	for {
 		rec, err := src.Next()
 		if errors.Is(err, io.EOF) {
 			break
 		}
-		if input.Skipped(err) {
-			r.Stats.RecordsSkipped++
-			r.Stats.SkipReasons[reasonOf(err)]++
-			if skipped++; skipped <= maxSkipLinesPerFile {
-				r.report("skipped record " + err.Error())
+		if err != nil {
+			if stop := r.recordError(name, err, &skipped); stop {
+				break
 			}
 			continue
 		}
-		if err != nil {
-			r.Stats.FilesSkipped = append(r.Stats.FilesSkipped, FileSkip{name, "read stopped: " + err.Error()})
-			r.report(fmt.Sprintf("stopped reading %s: %v", name, err))
-			break
-		}
-		if err := r.event(name, rec); err != nil {
+		res := r.evaluate(r.Router, name, rec)
+		if err := r.commit(&res); err != nil {
 			return err
 		}
 	}
-	if skipped > maxSkipLinesPerFile {
-		r.report(fmt.Sprintf("%s: %d more skipped records not shown (all are counted in the summary)", name, skipped-maxSkipLinesPerFile))
-	}
+	r.skippedTail(name, skipped)
 	return nil
 }
 
-func (r *Runner) event(path string, rec input.Record) error {
+// recordError counts and reports a skipped record, or a read error that
+// ends the file (stop).
+func (r *Runner) recordError(name string, err error, skipped *int) (stop bool) {
+	if input.Skipped(err) {
+		r.Stats.RecordsSkipped++
+		r.Stats.SkipReasons[reasonOf(err)]++
+		if *skipped++; *skipped <= maxSkipLinesPerFile {
+			r.report("skipped record " + err.Error())
+		}
+		return false
+	}
+	r.Stats.FilesSkipped = append(r.Stats.FilesSkipped, FileSkip{name, "read stopped: " + err.Error()})
+	r.report(fmt.Sprintf("stopped reading %s: %v", name, err))
+	return true
+}
+
+func (r *Runner) skippedTail(name string, skipped int) {
+	if skipped > maxSkipLinesPerFile {
+		r.report(fmt.Sprintf("%s: %d more skipped records not shown (all are counted in the summary)", name, skipped-maxSkipLinesPerFile))
+	}
+}
+
+// result is what evaluating one record gives: whether it was in the time
+// range, whether its product was known, and its alerts (complete, holding
+// copies of whatever they need from the record).
+type result struct {
+	noTime, outOfRange, unknown bool
+	rules                       []*match.Rule
+	alerts                      []alert.Alert
+}
+
+// evaluate runs one record through router. It changes nothing in r, so
+// workers can call it concurrently, each with its own router.
+func (r *Runner) evaluate(router *Router, path string, rec input.Record) result {
+	var res result
 	ev := rec.Ev()
 	ts, _, hasTime := event.Time(ev, r.TimeFields)
 	if !r.From.IsZero() || !r.To.IsZero() {
 		switch {
 		case !hasTime:
-			r.Stats.NoTime++
-			return nil
+			res.noTime = true
+			return res
 		case !r.From.IsZero() && ts.Before(r.From), !r.To.IsZero() && ts.After(r.To):
-			r.Stats.OutOfRange++
-			return nil
+			res.outOfRange = true
+			return res
 		}
+	}
+	known := router.Match(ev, func(rule *match.Rule) {
+		res.rules = append(res.rules, rule)
+		res.alerts = append(res.alerts, r.alert(rule, path, rec, ts, hasTime))
+	})
+	res.unknown = !known
+	return res
+}
+
+// commit counts a result and writes its alerts, in input order.
+func (r *Runner) commit(res *result) error {
+	switch {
+	case res.noTime:
+		r.Stats.NoTime++
+		return nil
+	case res.outOfRange:
+		r.Stats.OutOfRange++
+		return nil
 	}
 	r.Stats.Events++
 	if r.Progress != nil && r.Stats.Events%4096 == 0 {
 		r.Progress(&r.Stats)
 	}
-	var werr error
-	known := r.Router.Match(ev, func(rule *match.Rule) {
-		if werr != nil {
-			return
+	for i := range res.alerts {
+		r.count(res.rules[i])
+		if err := r.Sink.Write(&res.alerts[i]); err != nil {
+			return fmt.Errorf("write alert: %w", err)
 		}
-		a := r.alert(rule, path, rec, ts, hasTime)
-		werr = r.Sink.Write(&a)
-	})
-	if !known {
-		r.Stats.UnknownOrigin++
 	}
-	if werr != nil {
-		return fmt.Errorf("write alert: %w", werr)
+	if res.unknown {
+		r.Stats.UnknownOrigin++
 	}
 	return nil
 }
@@ -145,6 +192,13 @@ func (r *Runner) alert(rule *match.Rule, path string, rec input.Record, ts time.
 	if rec.Raw == nil {
 		a.Event, _ = json.Marshal(rec.Event)
 	}
+	return a
+}
+
+// count adds an alert of rule to the statistics.
+func (r *Runner) count(rule *match.Rule) {
+	m := rule.Meta()
+	att := r.Attack[rule]
 	r.Stats.Alerts++
 	r.Stats.ByLevel[m.Level]++
 	r.Stats.ByRule[m.Title]++
@@ -154,7 +208,6 @@ func (r *Runner) alert(rule *match.Rule, path string, rec input.Record, ts time.
 	for _, t := range att.Techniques {
 		r.Stats.ByTechnique[t]++
 	}
-	return a
 }
 
 func (r *Runner) report(msg string) {

@@ -1,0 +1,139 @@
+package scan
+
+import (
+	"errors"
+	"io"
+	"sync"
+
+	"github.com/vigil-sec/vigil/internal/input"
+)
+
+// batchSize is how many records travel together between the reader, the
+// workers and the writer.
+const batchSize = 256
+
+type batch struct {
+	seq     int
+	buf     []byte // the records' bytes, one after another
+	items   []item
+	results []result
+}
+
+// item is one record of a batch: its bytes in buf, or the error reading it.
+type item struct {
+	line       int
+	start, end int
+	err        error
+}
+
+// scanParallel reads src on one goroutine, decodes and matches batches of
+// records on r.Workers goroutines (each with its own Router clone and flat
+// decoder), and counts and writes the results in input order on this one.
+func (r *Runner) scanParallel(src input.RawJSON, name string) error {
+	path := src.Path()
+	inflight := 4 * r.Workers
+	tokens := make(chan struct{}, inflight)
+	work := make(chan *batch, inflight)
+	done := make(chan *batch, inflight)
+	quit := make(chan struct{})
+	var wg sync.WaitGroup
+
+	go func() { // reader
+		defer close(work)
+		seq := 0
+		for eof := false; !eof; {
+			select {
+			case tokens <- struct{}{}:
+			case <-quit:
+				return
+			}
+			b := &batch{seq: seq}
+			seq++
+			for len(b.items) < batchSize {
+				rec, err := src.NextRaw()
+				if errors.Is(err, io.EOF) {
+					eof = true
+					break
+				}
+				if err != nil {
+					b.items = append(b.items, item{err: err})
+					if !input.Skipped(err) {
+						eof = true
+						break
+					}
+					continue
+				}
+				start := len(b.buf)
+				b.buf = append(b.buf, rec.Raw...)
+				b.items = append(b.items, item{line: rec.Line, start: start, end: len(b.buf)})
+			}
+			work <- b
+		}
+	}()
+
+	for w := 0; w < r.Workers; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			router := r.Router.Clone()
+			var flat input.FlatDecoder
+			for b := range work {
+				b.results = make([]result, len(b.items))
+				for i := range b.items {
+					it := &b.items[i]
+					if it.err != nil {
+						continue
+					}
+					rec, err := input.DecodeJSON(path, it.line, b.buf[it.start:it.end], &flat)
+					if err != nil {
+						it.err = err
+						continue
+					}
+					b.results[i] = r.evaluate(router, path, rec)
+				}
+				done <- b
+			}
+		}()
+	}
+	go func() { wg.Wait(); close(done) }()
+
+	// writer: results in sequence order
+	pending := map[int]*batch{}
+	next, skipped := 0, 0
+	var werr error
+	stopped := false
+	for b := range done {
+		pending[b.seq] = b
+		for {
+			b, ok := pending[next]
+			if !ok {
+				break
+			}
+			delete(pending, next)
+			next++
+			if !stopped && werr == nil {
+				for i := range b.items {
+					if err := b.items[i].err; err != nil {
+						if r.recordError(name, err, &skipped) {
+							stopped = true
+							break
+						}
+						continue
+					}
+					if werr = r.commit(&b.results[i]); werr != nil {
+						break
+					}
+				}
+				if stopped || werr != nil {
+					close(quit)
+				}
+			}
+			<-tokens
+		}
+	}
+	if werr != nil {
+		return werr
+	}
+	r.skippedTail(name, skipped)
+	return nil
+}
