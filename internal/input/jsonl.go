@@ -119,6 +119,13 @@ func (j *JSONLines) Next() (Record, error) {
 func (j *JSONLines) object(first []byte, start int, atEOF bool) (Record, error) {
 	var sc valueScanner
 	j.buf = append(j.buf[:0], first...)
+	if j.flat != nil && !j.rawOnly && first[len(first)-1] == '}' {
+		// One line holding a whole flat object (the common NDJSON case):
+		// the decoder's own syntax check stands in for the bracket scan.
+		if ev, ok := j.flat.Decode(j.buf); ok {
+			return Record{Line: start, Raw: j.buf, View: ev}, nil
+		}
+	}
 	done := sc.feed(first)
 	for !done && !atEOF {
 		line, tooLong, err := j.nextLine()

@@ -151,6 +151,17 @@ func (m *strMatcher) at(seg []unit, s string, i int) (int, bool) {
 		if i >= len(s) {
 			return 0, false
 		}
+		// ASCII on both sides, the usual case: fold inline.
+		if c := s[i]; c < utf8.RuneSelf && u.kind == uLit && u.r < utf8.RuneSelf {
+			if !m.cased && 'a' <= c && c <= 'z' {
+				c -= 'a' - 'A'
+			}
+			if rune(c) != u.r {
+				return 0, false
+			}
+			i++
+			continue
+		}
 		r, n := rune(s[i]), 1
 		if r >= utf8.RuneSelf {
 			r, n = utf8.DecodeRuneInString(s[i:])
@@ -174,10 +185,19 @@ func (m *strMatcher) find(seg []unit, s string, i int) (int, bool) {
 	if len(seg) > 0 && seg[0].kind == uLit && seg[0].r < utf8.RuneSelf {
 		first, quick = seg[0], true
 	}
+	var lo, up byte // the ASCII bytes that equal the first unit
+	if quick {
+		up = byte(first.r)
+		lo = up
+		if !m.cased && 'A' <= up && up <= 'Z' {
+			lo = up + ('a' - 'A')
+		}
+	}
 	for {
-		if quick && i < len(s) && s[i] < utf8.RuneSelf && !m.eq(first, rune(s[i])) {
-			i++
-			continue
+		if quick {
+			for i < len(s) && s[i] < utf8.RuneSelf && s[i] != up && s[i] != lo {
+				i++
+			}
 		}
 		if end, ok := m.at(seg, s, i); ok {
 			return end, true

@@ -103,6 +103,21 @@ func BenchmarkDecodeFlat(b *testing.B) {
 	perEvent(b, len(e.lines))
 }
 
+// BenchmarkDecodeStd: the reference decoder (encoding/json into a map,
+// then winevent.Normalise), for comparison with BenchmarkDecodeFlat.
+func BenchmarkDecodeStd(b *testing.B) {
+	e := newBenchEnv(b)
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		for j, l := range e.lines {
+			if _, err := input.DecodeJSON("bench", j+1, l, nil); err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
+	perEvent(b, len(e.lines))
+}
+
 // BenchmarkRoute: plan lookup and prefilter only, over decoded events.
 func BenchmarkRoute(b *testing.B) {
 	e := newBenchEnv(b)
