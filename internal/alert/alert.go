@@ -14,6 +14,10 @@ type Alert struct {
 	Host      string          `json:"host,omitempty"`
 	Source    Source          `json:"source"`
 	Event     json.RawMessage `json:"event"`
+	// Correlation is set on correlation alerts (package correlate's
+	// Section): group, window, value and the contributing events. Their
+	// Event is null.
+	Correlation any `json:"correlation,omitempty"`
 }
 
 // Rule identifies the rule that fired.

@@ -2,6 +2,7 @@ package cli
 
 import (
 	"fmt"
+	"github.com/vigil-sec/vigil/internal/correlate"
 
 	"github.com/spf13/cobra"
 	"github.com/vigil-sec/vigil/internal/diag"
@@ -49,8 +50,12 @@ docs/sigma-conformance.md for the schema.`,
 			"  vigil rules lint --format json my_rule.yml",
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(c *cobra.Command, args []string) error {
-			docs, _, err := loadRules(args, placeholders)
+			docs, set, err := loadRules(args, placeholders)
 			if err != nil {
+				return err
+			}
+			// Building the correlations finds cycles and unusable references.
+			if _, err := correlate.New(docs, set.Rules, correlate.Options{}); err != nil {
 				return err
 			}
 			kb, err := e.loadKB()

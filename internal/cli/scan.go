@@ -2,6 +2,7 @@ package cli
 
 import (
 	"fmt"
+	"github.com/vigil-sec/vigil/internal/correlate"
 	"io"
 	"os"
 	"runtime"
@@ -29,7 +30,8 @@ type scanFlags struct {
 	timeField                      string
 	strict, noProgress, quiet      bool
 	cpuProfile                     string
-	workers                        int
+	workers, maxKeys               int
+	lateness                       string
 }
 
 func newScanCmd(e *env) *cobra.Command {
@@ -82,6 +84,8 @@ error (no rule loaded, output not writable), 2 on a usage error.`,
 	fl.BoolVar(&f.noProgress, "no-progress", false, "no progress line on a terminal")
 	fl.BoolVarP(&f.quiet, "quiet", "q", false, "do not report each skipped file and record (they are still counted)")
 	fl.IntVar(&f.workers, "workers", runtime.GOMAXPROCS(0), "goroutines decoding and matching JSON-lines input in parallel (alerts keep input order)")
+	fl.StringVar(&f.lateness, "lateness", "unbounded", "correlations: how late (event time) a match may arrive and still count, e.g. 5m; unbounded holds every match to the end, so the answer does not depend on file order")
+	fl.IntVar(&f.maxKeys, "max-keys", correlate.DefaultMaxKeys, "correlations: cap on live group keys; the least recently updated is evicted, counted and reported (negative: no cap)")
 	fl.StringVar(&f.cpuProfile, "cpuprofile", "", "write a CPU profile of the scan to FILE (go tool pprof)")
 	_ = fl.MarkHidden("cpuprofile")
 	addFormat(cmd, &f.format, sink.Formats()...)
@@ -101,8 +105,28 @@ func runScan(e *env, f scanFlags, args []string) error {
 	if err != nil {
 		return err
 	}
-	rc := scan.RuleCounts{}
+	lateness, err := parseLateness(f.lateness)
+	if err != nil {
+		return err
+	}
+	kb, err := e.loadKB()
+	if err != nil {
+		return err
+	}
+	// Correlations check their references and cycles as they are built, so
+	// build them before the documents' diagnostics are printed.
+	eng, err := correlate.New(docs, set.Rules, correlate.Options{Lateness: lateness, MaxKeys: f.maxKeys,
+		TimeFields: timeFields(f.timeField), Attack: func(d *sigma.Document) alert.Attack { return alert.AttackFromKB(kb, d.Meta.Tags) },
+		Report: func(msg string) { fmt.Fprintln(e.stderr, "vigil: "+msg) }})
+	if err != nil {
+		return err
+	}
+	rc := scan.RuleCounts{Correlations: len(eng.Correlations())}
 	for _, d := range docs {
+		if d.Kind == sigma.KindCorrelation && !d.OK() {
+			rc.CorrelationsFailed++
+			diag.Write(e.stderr, d.Diags.Cap(maxDiagsPerDoc))
+		}
 		if d.Kind != sigma.KindRule {
 			continue
 		}
@@ -119,9 +143,9 @@ func runScan(e *env, f scanFlags, args []string) error {
 	if err != nil {
 		return err
 	}
-	kb, err := e.loadKB()
-	if err != nil {
-		return err
+	sel.Keep = map[*match.Rule]bool{}
+	for _, r := range eng.Rules() {
+		sel.Keep[r] = true
 	}
 	rc.Plan = scan.NewPlan(set.Rules, sel, mapping)
 	out, closeOut, err := e.outputFile(f.output)
@@ -130,9 +154,9 @@ func runScan(e *env, f scanFlags, args []string) error {
 	}
 	sk, _ := sink.New(f.format, out)
 	r := &scan.Runner{Router: scan.NewRouter(rc.Plan, mapping), Attack: map[*match.Rule]alert.Attack{},
-		Sink: sk, Stdin: e.stdin, From: from, To: to, Workers: f.workers}
-	if f.timeField != "" {
-		r.TimeFields = []string{f.timeField}
+		Sink: sk, Stdin: e.stdin, From: from, To: to, Workers: f.workers, TimeFields: timeFields(f.timeField)}
+	if len(eng.Correlations()) > 0 {
+		r.Correlate, r.Emit = eng, rc.Plan.Emits(eng.Suppress)
 	}
 	for _, rule := range rc.Plan.Active {
 		r.Attack[rule] = alert.AttackFromKB(kb, rule.Meta().Tags)
@@ -159,12 +183,19 @@ func runScan(e *env, f scanFlags, args []string) error {
 		r.Report(fmt.Sprintf("skipped path: %v", perr))
 	}
 	err = scanInputs(r, files, prog)
+	if err == nil {
+		err = r.Finish()
+	}
 	prog.done()
 	if cerr := sk.Close(); err == nil && cerr != nil {
 		err = fmt.Errorf("write alerts: %w", cerr)
 	}
 	if cerr := closeOut(); err == nil && cerr != nil {
 		err = fmt.Errorf("write alerts: %w", cerr)
+	}
+	if r.Correlate != nil {
+		cs := eng.Stats()
+		rc.Correlate = &cs
 	}
 	scan.WriteSummary(e.stderr, &r.Stats, rc, time.Since(start).Seconds())
 	return err
@@ -270,4 +301,23 @@ func parseWhen(flag, v string, endOfDay bool) (time.Time, error) {
 		return t, nil
 	}
 	return time.Time{}, usagef("%s %q: want RFC 3339 (2026-03-10T09:00:00Z) or a date (2026-03-10)", flag, v)
+}
+
+// parseLateness reads --lateness: "unbounded" or a duration.
+func parseLateness(v string) (time.Duration, error) {
+	if v == "" || v == "unbounded" {
+		return correlate.Unbounded, nil
+	}
+	d, err := time.ParseDuration(v)
+	if err != nil || d < 0 {
+		return 0, usagef("--lateness %q: want unbounded or a duration such as 5m", v)
+	}
+	return d, nil
+}
+
+func timeFields(f string) []string {
+	if f == "" {
+		return nil
+	}
+	return []string{f}
 }

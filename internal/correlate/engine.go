@@ -377,3 +377,6 @@ func less(a, b *pend) bool {
 	}
 	return a.ord < b.ord
 }
+
+// Consumes reports whether any correlation reads rule's matches.
+func (e *Engine) Consumes(rule *match.Rule) bool { return len(e.consumers[rule]) > 0 }

@@ -101,6 +101,13 @@ func key(channel, id string) string { return strings.ToLower(channel) + "\x00" +
 // says so. Match takes the fast path (plan.go): routes planned per
 // Channel/EventID/product and rules prefiltered by their anchors.
 func (r *Router) Match(ev event.Event, fn func(*match.Rule)) (known bool) {
+	return r.MatchRenamed(ev, func(rule *match.Rule, _ map[string]string) { fn(rule) })
+}
+
+// MatchRenamed is Match, also passing the field renames of the route through
+// which each rule matched (nil when none), so a consumer can see the event
+// with the field names the rule saw (correlation group-by fields).
+func (r *Router) MatchRenamed(ev event.Event, fn func(rule *match.Rule, renames map[string]string)) (known bool) {
 	r.next()
 	product := r.mapping.Product(ev)
 	p := r.plan(ev, product)
@@ -112,13 +119,14 @@ func (r *Router) Match(ev event.Event, fn func(*match.Rule)) (known bool) {
 			continue
 		}
 		target := ev
+		var renames map[string]string
 		if pr.alias != nil {
 			pr.alias.ev = ev
-			target = pr.alias
+			target, renames = pr.alias, pr.alias.fields
 		}
 		if r.Rules[pr.rule].Match(target) {
 			r.seen[pr.rule] = r.gen
-			fn(r.Rules[pr.rule])
+			fn(r.Rules[pr.rule], renames)
 		}
 	}
 	return product != nil

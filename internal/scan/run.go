@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/vigil-sec/vigil/internal/alert"
+	"github.com/vigil-sec/vigil/internal/correlate"
 	"github.com/vigil-sec/vigil/internal/event"
 	"github.com/vigil-sec/vigil/internal/input"
 	"github.com/vigil-sec/vigil/internal/match"
@@ -40,6 +41,12 @@ type Runner struct {
 	// alerts are written in input order, so the output is the same as with
 	// one worker.
 	Workers int
+	// Correlate, when set, receives every match of the rules it correlates,
+	// in input order, and its alerts are written like the others. Emit
+	// names the rules whose own alerts are written (selected, and not
+	// suppressed by generate: false); nil writes every matching rule's.
+	Correlate *correlate.Engine
+	Emit      map[*match.Rule]bool
 }
 
 // Open names one input for ScanSource: a path, or an already opened source
@@ -122,6 +129,16 @@ type result struct {
 	noTime, outOfRange, unknown bool
 	rules                       []*match.Rule
 	alerts                      []alert.Alert
+	observed                    []observation // matches of correlated rules, for Correlate
+	suppressed                  int           // matches whose own alert is not emitted
+}
+
+// observation is one correlated match, holding its own copy of the event
+// under the field names the rule saw.
+type observation struct {
+	rule *match.Rule
+	ev   event.Event
+	src  alert.Source
 }
 
 // evaluate runs one record through router. It changes nothing in r, so
@@ -140,9 +157,17 @@ func (r *Runner) evaluate(router *Router, path string, rec input.Record) result 
 			return res
 		}
 	}
-	known := router.Match(ev, func(rule *match.Rule) {
-		res.rules = append(res.rules, rule)
-		res.alerts = append(res.alerts, r.alert(rule, path, rec, ts, hasTime))
+	known := router.MatchRenamed(ev, func(rule *match.Rule, renames map[string]string) {
+		if r.Emit == nil || r.Emit[rule] {
+			res.rules = append(res.rules, rule)
+			res.alerts = append(res.alerts, r.alert(rule, path, rec, ts, hasTime))
+		} else if r.Correlate != nil && r.Correlate.Suppress(rule) {
+			res.suppressed++
+		}
+		if r.Correlate != nil && r.Correlate.Consumes(rule) {
+			res.observed = append(res.observed, observation{rule: rule, ev: ownedEvent(rec, renames),
+				src: alert.Source{Path: path, Line: rec.Line, Record: rec.RecordID, Offset: rec.Offset}})
+		}
 	})
 	res.unknown = !known
 	return res
@@ -166,6 +191,12 @@ func (r *Runner) commit(res *result) error {
 		r.count(res.rules[i])
 		if err := r.Sink.Write(&res.alerts[i]); err != nil {
 			return fmt.Errorf("write alert: %w", err)
+		}
+	}
+	r.Stats.SuppressedBase += res.suppressed
+	for _, o := range res.observed {
+		if err := r.writeCorrelated(r.Correlate.Observe(o.rule, o.ev, o.src)); err != nil {
+			return err
 		}
 	}
 	if res.unknown {

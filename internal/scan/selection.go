@@ -37,6 +37,9 @@ type Selection struct {
 	Status          []string // keep only these statuses (empty keeps all)
 	Tags            []string // keep rules with a tag equal to, or under, one of these (attack.t1059 keeps attack.t1059.001)
 	StrictLogsource bool     // skip rules whose log source no pipeline maps, instead of evaluating them on every event
+	// Keep names rules that must run whatever the filters say (the base
+	// rules of correlations); filtered ones run without emitting alerts.
+	Keep map[*match.Rule]bool
 }
 
 // Skip is a loaded rule that will not run, and why.
@@ -50,6 +53,21 @@ type Plan struct {
 	Active   []*match.Rule // rules that run
 	Unmapped []*match.Rule // active rules no pipeline maps: they see every event
 	Skipped  []Skip
+	Quiet    []*match.Rule // active only for correlations: the filters drop their own alerts
+}
+
+// Emits reports whether a running rule's own alerts are written (it passed
+// the filters); suppressed is the correlations' generate: false set.
+func (p Plan) Emits(suppressed func(*match.Rule) bool) map[*match.Rule]bool {
+	quiet := map[*match.Rule]bool{}
+	for _, r := range p.Quiet {
+		quiet[r] = true
+	}
+	out := map[*match.Rule]bool{}
+	for _, r := range p.Active {
+		out[r] = !quiet[r] && (suppressed == nil || !suppressed(r))
+	}
+	return out
 }
 
 // NewPlan applies the selection to rules and checks each log source against the mapping.
@@ -57,16 +75,21 @@ func NewPlan(rules []*match.Rule, sel Selection, m *logsource.Mapping) Plan {
 	var p Plan
 	for _, r := range rules {
 		meta := r.Meta()
+		reason := ""
 		switch {
 		case sel.MinLevel != "" && LevelRank(meta.Level) < LevelRank(sel.MinLevel):
-			p.Skipped = append(p.Skipped, Skip{r, fmt.Sprintf("level %s is below --min-level %s", orNone(meta.Level), sel.MinLevel)})
-			continue
+			reason = fmt.Sprintf("level %s is below --min-level %s", orNone(meta.Level), sel.MinLevel)
 		case len(sel.Status) > 0 && !containsFold(sel.Status, meta.Status):
-			p.Skipped = append(p.Skipped, Skip{r, fmt.Sprintf("status %s is not in --status %s", orNone(meta.Status), strings.Join(sel.Status, ","))})
-			continue
+			reason = fmt.Sprintf("status %s is not in --status %s", orNone(meta.Status), strings.Join(sel.Status, ","))
 		case len(sel.Tags) > 0 && !hasTag(meta.Tags, sel.Tags):
-			p.Skipped = append(p.Skipped, Skip{r, "no tag matches --tags " + strings.Join(sel.Tags, ",")})
-			continue
+			reason = "no tag matches --tags " + strings.Join(sel.Tags, ",")
+		}
+		if reason != "" {
+			if !sel.Keep[r] {
+				p.Skipped = append(p.Skipped, Skip{r, reason})
+				continue
+			}
+			p.Quiet = append(p.Quiet, r)
 		}
 		if m.Routes(ruleLogsource(r)) == nil {
 			if sel.StrictLogsource {

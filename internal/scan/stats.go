@@ -3,20 +3,22 @@ package scan
 // Stats counts everything a scan did, so that its summary can account for
 // every file, record and rule.
 type Stats struct {
-	Files          int
-	FilesByFormat  map[string]int
-	FilesSkipped   []FileSkip
-	Events         int // events read and evaluated
-	UnknownOrigin  int // events no pipeline recognised: only rules with unmapped log sources saw them
-	RecordsSkipped int
-	SkipReasons    map[string]int // reason → records skipped
-	OutOfRange     int            // events outside --from/--to
-	NoTime         int            // events without a usable time while a time range was set
-	Alerts         int
-	ByLevel        map[string]int
-	ByTactic       map[string]int
-	ByTechnique    map[string]int
-	ByRule         map[string]int // rule title → alerts
+	Files             int
+	FilesByFormat     map[string]int
+	FilesSkipped      []FileSkip
+	Events            int // events read and evaluated
+	UnknownOrigin     int // events no pipeline recognised: only rules with unmapped log sources saw them
+	RecordsSkipped    int
+	SkipReasons       map[string]int // reason → records skipped
+	OutOfRange        int            // events outside --from/--to
+	NoTime            int            // events without a usable time while a time range was set
+	Alerts            int            // alerts of single-event rules
+	CorrelationAlerts int            // alerts of correlation rules
+	SuppressedBase    int            // base-rule matches whose own alert generate: false hides
+	ByLevel           map[string]int
+	ByTactic          map[string]int
+	ByTechnique       map[string]int
+	ByRule            map[string]int // rule title → alerts
 }
 
 // FileSkip is a file that was not read, and why.

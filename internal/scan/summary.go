@@ -2,6 +2,8 @@ package scan
 
 import (
 	"fmt"
+
+	"github.com/vigil-sec/vigil/internal/correlate"
 	"io"
 	"sort"
 	"strings"
@@ -9,9 +11,12 @@ import (
 
 // RuleCounts is what happened to the rules before the scan started.
 type RuleCounts struct {
-	Documents int // rule documents read (filters and correlations excluded)
-	Failed    int // rule documents that did not load
-	Plan      Plan
+	Documents          int // rule documents read (filters and correlations excluded)
+	Failed             int // rule documents that did not load
+	Plan               Plan
+	Correlations       int // correlations evaluated
+	CorrelationsFailed int // correlation documents that did not load
+	Correlate          *correlate.Stats
 }
 
 // WriteSummary prints the end-of-scan account: inputs, skips, rules and
@@ -61,12 +66,16 @@ func WriteSummary(w io.Writer, st *Stats, rc RuleCounts, elapsed float64) {
 		}
 		fmt.Fprintf(w, "         %s\n", countList(byLS, 0))
 	}
-	fmt.Fprintf(w, "alerts:  %d", st.Alerts)
-	if st.Alerts > 0 {
+	if rc.Correlations+rc.CorrelationsFailed > 0 {
+		writeCorrelationSummary(w, st, rc)
+	}
+	total := st.Alerts + st.CorrelationAlerts
+	fmt.Fprintf(w, "alerts:  %d", total)
+	if total > 0 {
 		fmt.Fprintf(w, " (%s)", levelList(st.ByLevel))
 	}
 	fmt.Fprintln(w)
-	if st.Alerts > 0 {
+	if total > 0 {
 		fmt.Fprintf(w, "by tactic:    %s\n", orDash(countList(st.ByTactic, 0)))
 		fmt.Fprintf(w, "by technique: %s\n", orDash(countList(st.ByTechnique, 15)))
 		fmt.Fprintf(w, "top rules:    %s\n", countList(st.ByRule, 10))
@@ -132,4 +141,25 @@ func countList(m map[string]int, limit int) string {
 		parts = append(parts, fmt.Sprintf("%s %d", e.k, e.v))
 	}
 	return strings.Join(parts, ", ")
+}
+
+// writeCorrelationSummary accounts for correlations separately: their alerts,
+// base-rule alerts they hid (generate: false), and every match they could not
+// use.
+func writeCorrelationSummary(w io.Writer, st *Stats, rc RuleCounts) {
+	fmt.Fprintf(w, "correlations: %d evaluated, %d failed to load; %d correlation alerts; %d base-rule alerts not emitted (generate: false)\n",
+		rc.Correlations, rc.CorrelationsFailed, st.CorrelationAlerts, st.SuppressedBase)
+	cs := rc.Correlate
+	if cs == nil {
+		return
+	}
+	if len(cs.ByCorrelation) > 0 {
+		m := map[string]int{}
+		for k, v := range cs.ByCorrelation {
+			m[k] = int(v)
+		}
+		fmt.Fprintf(w, "         by correlation: %s\n", countList(m, 10))
+	}
+	fmt.Fprintf(w, "         %d base-rule matches correlated; not used: %d without a usable time, %d later than --lateness, %d missing a group-by field, %d non-numeric values; %d group keys evicted (--max-keys), peak %d live keys\n",
+		cs.Matches, cs.NoTime, cs.Late, cs.MissingGroupBy, cs.NonNumeric, cs.Evicted, cs.LiveKeysPeak)
 }
