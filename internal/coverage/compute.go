@@ -24,9 +24,13 @@ func Compute(in Input, ids []string) map[string]*Technique {
 			t.Rules = []RuleRef{}
 		}
 		miss := 1.0
+		t.ByLevel, t.ByStatus, t.RunnableByLevel = map[string]int{}, map[string]int{}, map[string]int{}
 		for _, r := range t.Rules {
+			t.ByLevel[r.Level]++
+			t.ByStatus[r.Status]++
 			if r.Runnable {
 				t.Runnable++
+				t.RunnableByLevel[r.Level]++
 				miss *= 1 - r.Weight
 			}
 		}
@@ -97,7 +101,7 @@ func (in Input) rulesByTechnique() map[string][]RuleRef {
 // components it reads that some collected log source provides.
 func (in Input) visibility(t int32) Visibility {
 	d := in.Domain
-	v := Visibility{Needed: []LogNeed{}}
+	v := Visibility{Needed: []LogNeed{}, ByPlatform: map[string]float64{}}
 	if d.Model != attack.ModelDetectionStrategies {
 		v.Note = "the loaded ATT&CK release has no detection strategies (v17 model): visibility is not computed"
 		return v
@@ -134,6 +138,11 @@ func (in Input) visibility(t int32) Visibility {
 				}
 			}
 			score := round(float64(covered) / float64(len(comps)))
+			for _, pl := range an.Platforms {
+				if onPlatforms([]string{pl}, in.Platforms) && score >= v.ByPlatform[pl] {
+					v.ByPlatform[pl] = score
+				}
+			}
 			if score > v.Score || v.Analytic == "" {
 				v.Score, v.Analytic, v.Needed = score, an.ID, needs
 				if len(an.Platforms) > 0 {

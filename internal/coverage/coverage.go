@@ -35,24 +35,28 @@ type RuleRef struct {
 
 // Technique is one technique's visibility and detection.
 type Technique struct {
-	ID         string     `json:"id"`
-	Visibility Visibility `json:"visibility"`
-	Rules      []RuleRef  `json:"rules"`
-	Runnable   int        `json:"runnable_rules"`
-	Detection  float64    `json:"detection"`          // 0..1 = 1 − Π(1 − weight) over runnable rules (and imported coverage)
-	Imported   float64    `json:"imported,omitempty"` // score from an imported Navigator layer, 0..1
-	Status     string     `json:"status"`             // covered, partial, rules-not-runnable, no-rule, no-visibility
+	ID              string         `json:"id"`
+	Visibility      Visibility     `json:"visibility"`
+	Rules           []RuleRef      `json:"rules"`
+	Runnable        int            `json:"runnable_rules"`
+	ByLevel         map[string]int `json:"by_level"`  // rules (all, runnable or not) per level
+	ByStatus        map[string]int `json:"by_status"` // rules per status
+	RunnableByLevel map[string]int `json:"runnable_by_level"`
+	Detection       float64        `json:"detection"`          // 0..1 = 1 − Π(1 − weight) over runnable rules (and imported coverage)
+	Imported        float64        `json:"imported,omitempty"` // score from an imported Navigator layer, 0..1
+	Status          string         `json:"status"`             // covered, partial, rules-not-runnable, no-rule, no-visibility
 }
 
 // Visibility is how much of the best ATT&CK analytic on the profile's
 // platforms the collected logs cover.
 type Visibility struct {
-	Score     float64   `json:"score"` // 0..1
-	Analytic  string    `json:"analytic,omitempty"`
-	Platform  string    `json:"platform,omitempty"`
-	Needed    []LogNeed `json:"needed"`    // the best analytic's log sources
-	Analytics int       `json:"analytics"` // analytics on the profile's platforms
-	Note      string    `json:"note,omitempty"`
+	Score      float64            `json:"score"` // 0..1
+	Analytic   string             `json:"analytic,omitempty"`
+	Platform   string             `json:"platform,omitempty"`
+	Needed     []LogNeed          `json:"needed"`      // the best analytic's log sources
+	Analytics  int                `json:"analytics"`   // analytics on the profile's platforms
+	ByPlatform map[string]float64 `json:"by_platform"` // best analytic score per profile platform
+	Note       string             `json:"note,omitempty"`
 }
 
 // LogNeed is one log source an analytic reads for a data component.
