@@ -97,8 +97,7 @@ func key(channel, id string) string { return strings.ToLower(channel) + "\x00" +
 // Match calls fn once for every rule that ev triggers, in the order
 // MatchReference would. It reports whether a pipeline recognised the
 // event's product: when none did (JSON from a source vigil does not know),
-// rules with a mapped log source could not see it, and the scan summary
-// says so. Match takes the fast path (plan.go): routes planned per
+// every rule was evaluated on it (runAll), and the scan summary says so. Match takes the fast path (plan.go): routes planned per
 // Channel/EventID/product and rules prefiltered by their anchors.
 func (r *Router) Match(ev event.Event, fn func(*match.Rule)) (known bool) {
 	return r.MatchRenamed(ev, func(rule *match.Rule, _ map[string]string) { fn(rule) })
@@ -129,7 +128,25 @@ func (r *Router) MatchRenamed(ev event.Event, fn func(rule *match.Rule, renames 
 			fn(r.Rules[pr.rule], renames)
 		}
 	}
+	if product == nil {
+		r.runAll(ev, func(rule *match.Rule) { fn(rule, nil) })
+	}
 	return product != nil
+}
+
+// runAll evaluates every rule not yet matched, in load order, on an event
+// no pipeline recognises: vigil cannot tell which log source it belongs to,
+// so, as the Sigma specification does without a pipeline, every rule may
+// apply (a rule for windows/process_creation meets a JSON event that has an
+// Image and a CommandLine but no Channel). Events a pipeline does recognise
+// only meet the rules their routes select.
+func (r *Router) runAll(ev event.Event, fn func(*match.Rule)) {
+	for i, rule := range r.Rules {
+		if r.seen[i] != r.gen && rule.Match(ev) {
+			r.seen[i] = r.gen
+			fn(rule)
+		}
+	}
 }
 
 func (r *Router) next() {
@@ -157,6 +174,9 @@ func (r *Router) MatchReference(ev event.Event, fn func(*match.Rule)) (known boo
 	product := r.mapping.Product(ev)
 	if len(r.always) > 0 {
 		r.runUnmapped(ev, product, fn)
+	}
+	if product == nil {
+		r.runAll(ev, fn)
 	}
 	return product != nil
 }

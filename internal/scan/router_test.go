@@ -91,8 +91,13 @@ func TestRouting(t *testing.T) {
 		{map[string]any{"Channel": "Microsoft-Windows-Sysmon/Operational", "EventID": 3, "Image": `C:\x\powershell.exe`, "CommandLine": "powershell -enc AAA"}, nil},
 		{map[string]any{"Channel": "Security", "EventID": 4625}, []string{"failed logon"}},
 		{map[string]any{"Channel": "System", "EventID": 4625}, nil},
-		// The unmapped rule sees every event, as the spec does without a pipeline.
-		{map[string]any{"action": "refund"}, []string{"custom app"}},
+		// An event no pipeline recognises meets every rule, as the spec does
+		// without a pipeline: the unmapped rule matches, and so does the
+		// process_creation rule whose condition is "not sel".
+		{map[string]any{"action": "refund"}, []string{"custom app", "not sel on process creation"}},
+		// A process creation without Channel/EventID (a plain JSON export) is
+		// of unknown origin: the process_creation rule still sees it.
+		{map[string]any{"Image": `C:\x\powershell.exe`, "CommandLine": "powershell -enc AAA", "User": "nobody"}, []string{"encoded powershell"}},
 	}
 	for i, c := range cases {
 		got := fired(r, c.ev)

@@ -7,7 +7,7 @@ type Stats struct {
 	FilesByFormat     map[string]int
 	FilesSkipped      []FileSkip
 	Events            int // events read and evaluated
-	UnknownOrigin     int // events no pipeline recognised: only rules with unmapped log sources saw them
+	UnknownOrigin     int // events no pipeline recognised: every rule was evaluated on them
 	RecordsSkipped    int
 	SkipReasons       map[string]int // reason → records skipped
 	OutOfRange        int            // events outside --from/--to

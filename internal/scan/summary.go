@@ -35,7 +35,7 @@ func WriteSummary(w io.Writer, st *Stats, rc RuleCounts, elapsed float64) {
 	}
 	fmt.Fprintf(w, "events:  %d read from %d files (%s)%s\n", st.Events, st.Files, strings.Join(formats, ", "), rate)
 	if st.UnknownOrigin > 0 {
-		fmt.Fprintf(w, "         %d events are of unknown origin (no Channel/EventID or other shape a pipeline recognises): rules with a mapped log source never saw them; a --pipeline can map their source\n", st.UnknownOrigin)
+		fmt.Fprintf(w, "         %d events are of unknown origin (no Channel/EventID or other shape a pipeline recognises): every rule was evaluated on them, as Sigma does without a pipeline; a --pipeline can map their source\n", st.UnknownOrigin)
 	}
 	if st.OutOfRange+st.NoTime > 0 {
 		fmt.Fprintf(w, "         %d outside --from/--to, %d without a usable time (not evaluated)\n", st.OutOfRange, st.NoTime)
