@@ -2,8 +2,8 @@ package demo
 
 // TestRouterAgrees checks that vigil's scan router (log source pipelines in
 // internal/logsource, routing in internal/scan) raises exactly the alerts
-// TestStarterPackOnDemo counts with rulepack.WindowsSource routing. If those
-// packages' APIs change, adapt this file only.
+// TestStarterPackOnDemo counts by checking pipeline entries directly. If
+// those packages' APIs change, adapt this file only.
 
 import (
 	"io/fs"
