@@ -1,6 +1,7 @@
 package match
 
 import (
+	"strconv"
 	"unicode/utf8"
 )
 
@@ -12,6 +13,38 @@ type Anchor struct {
 	Field   string
 	Needle  string
 	Keyword bool // a keyword search: Field is empty
+	// Number: the rule compares the field with an integer, numerically.
+	// Needle is its canonical decimal text (CanonicalInt), and the anchor
+	// holds when the field's value (or one element) is exactly that text,
+	// or is text that is not canonical integer text ("4624.0", "0x10",
+	// " 3", "1e3", true): those can still equal the number, so a
+	// prefilter must let them through.
+	Number bool
+}
+
+// CanonicalInt reports whether s is an integer written the one way the
+// prefilter compares numbers by their text: an optional '-', no leading
+// zero (except "0" itself, and no "-0"), at most 15 digits, nothing else.
+// Such text equals an integer of at most 15 digits numerically exactly when
+// it equals the integer's own canonical text, because both parse exactly
+// into a float64.
+func CanonicalInt(s string) bool {
+	d := s
+	if len(d) > 0 && d[0] == '-' {
+		d = d[1:]
+		if d == "0" {
+			return false
+		}
+	}
+	if len(d) == 0 || len(d) > 15 || (d[0] == '0' && len(d) > 1) {
+		return false
+	}
+	for i := 0; i < len(d); i++ {
+		if d[i] < '0' || d[i] > '9' {
+			return false
+		}
+	}
+	return true
 }
 
 // Anchors returns literals of which at least one occurs, as an Anchor says,
@@ -40,7 +73,11 @@ type anchorSet struct{ list []Anchor }
 func (a *anchorSet) score() int {
 	min := 1 << 20
 	for _, x := range a.list {
-		if n := len(x.Needle); n < min {
+		n := len(x.Needle)
+		if x.Number {
+			n += 8 // a whole value, not a substring: more selective
+		}
+		if n < min {
 			min = n
 		}
 	}
@@ -107,7 +144,13 @@ func predAnchors(p Predicate) *anchorSet {
 func leafAnchors(field string, keyword bool, tests []valueTest, all bool) *anchorSet {
 	one := func(t valueTest) *anchorSet {
 		pt, ok := t.(*plainTest)
-		if !ok || pt.hasNum || pt.m.cased {
+		if !ok || pt.m.cased {
+			return nil
+		}
+		if pt.hasNum {
+			if n, ok := pt.intNeedle(); ok && !keyword {
+				return &anchorSet{[]Anchor{{Field: field, Needle: n, Number: true}}}
+			}
 			return nil
 		}
 		longest := ""
@@ -125,6 +168,29 @@ func leafAnchors(field string, keyword bool, tests []valueTest, all bool) *ancho
 		return best(len(tests), func(i int) *anchorSet { return one(tests[i]) })
 	}
 	return union(len(tests), func(i int) *anchorSet { return one(tests[i]) })
+}
+
+// intNeedle returns the canonical text of the rule's number when the test
+// is exactly "equals that integer": the value was written as canonical
+// integer text, so its string pattern and its numeric comparison agree on
+// every canonical integer text of an event.
+func (p *plainTest) intNeedle() (string, bool) {
+	m := p.m
+	if m.open || m.close || len(m.segs) != 1 {
+		return "", false
+	}
+	b := make([]byte, 0, len(m.segs[0]))
+	for _, u := range m.segs[0] {
+		if u.kind != uLit || u.r >= utf8.RuneSelf {
+			return "", false
+		}
+		b = append(b, byte(u.r))
+	}
+	s := string(b)
+	if !CanonicalInt(s) || p.num != float64(int64(p.num)) || strconv.FormatInt(int64(p.num), 10) != s {
+		return "", false
+	}
+	return s, true
 }
 
 func dedupe(in []Anchor) []Anchor {

@@ -5,6 +5,7 @@ import (
 
 	"github.com/vigil-sec/vigil/internal/event"
 	"github.com/vigil-sec/vigil/internal/logsource"
+	"github.com/vigil-sec/vigil/internal/match"
 )
 
 // The fast path of Router.Match. Which routes can see an event depends on
@@ -48,6 +49,17 @@ type planRoute struct {
 type planField struct {
 	name string
 	acs  []fieldAC
+	nums []fieldNum
+}
+
+// fieldNum is the numeric anchors (match.Anchor.Number) of a field: its
+// canonical integer texts, matched against the whole value. A value that is
+// not canonical integer text marks every one of them (it may still equal
+// them numerically).
+type fieldNum struct {
+	index map[string]int32 // canonical text → needle, relative to base
+	base  int32
+	n     int32
 }
 
 type fieldAC struct {
@@ -184,8 +196,8 @@ func (r *Router) buildPrefilter(p *plan) {
 		routes  [][]int32
 	}
 	type fkey struct {
-		kw, shared bool
-		field      string
+		kw, shared, num bool
+		field           string
 	}
 	byField := map[fkey]*fieldNeedles{}
 	var order []fkey
@@ -197,7 +209,7 @@ func (r *Router) buildPrefilter(p *plan) {
 			continue
 		}
 		for _, a := range anchors {
-			f := fkey{a.Keyword, pr.shared, a.Field}
+			f := fkey{a.Keyword, pr.shared, a.Number, a.Field}
 			if !a.Keyword && pr.alias != nil {
 				if to, ok := pr.alias.fields[f.field]; ok {
 					f.field = to
@@ -223,7 +235,7 @@ func (r *Router) buildPrefilter(p *plan) {
 	}
 	for _, f := range order {
 		fn := byField[f]
-		if r.ac(fn.needles) == nil { // too many distinct bytes: give up prefiltering these routes
+		if !f.num && r.ac(fn.needles) == nil { // too many distinct bytes: give up prefiltering these routes
 			for _, rs := range fn.routes {
 				for _, i := range rs {
 					p.routes[i].always = true
@@ -245,7 +257,11 @@ func (r *Router) buildPrefilter(p *plan) {
 				p.byField[f.field] = fi
 			}
 		}
-		p.fields[fi].acs = append(p.fields[fi].acs, fieldAC{ac: r.ac(fn.needles), base: int32(len(p.needleRoutes))})
+		if f.num {
+			p.fields[fi].nums = append(p.fields[fi].nums, fieldNum{index: fn.index, base: int32(len(p.needleRoutes)), n: int32(len(fn.needles))})
+		} else {
+			p.fields[fi].acs = append(p.fields[fi].acs, fieldAC{ac: r.ac(fn.needles), base: int32(len(p.needleRoutes))})
+		}
 		p.needleRoutes = append(p.needleRoutes, fn.routes...)
 	}
 	p.buildTable()
@@ -339,6 +355,12 @@ func (p *plan) scanValue(pf *planField, v event.Value) {
 	if !ok {
 		return
 	}
+	for k := range pf.nums {
+		p.scanNum(&pf.nums[k], s)
+	}
+	if len(pf.acs) == 0 {
+		return
+	}
 	if !isASCII(s) {
 		p.buf = foldInto(p.buf[:0], s)
 		s = bstring(p.buf)
@@ -364,6 +386,30 @@ func (p *plan) scanAC(fa *fieldAC, s string) {
 				p.stamp[ri] = p.gen
 			}
 		}
+	}
+}
+
+// scanNum marks the numeric needle equal to s, or all of them when s is
+// not canonical integer text.
+func (p *plan) scanNum(fn *fieldNum, s string) {
+	if match.CanonicalInt(s) {
+		if id, ok := fn.index[s]; ok {
+			p.markNeedle(fn.base + id)
+		}
+		return
+	}
+	for id := fn.base; id < fn.base+fn.n; id++ {
+		p.markNeedle(id)
+	}
+}
+
+func (p *plan) markNeedle(id int32) {
+	if p.needleStamp[id] == p.gen {
+		return
+	}
+	p.needleStamp[id] = p.gen
+	for _, ri := range p.needleRoutes[id] {
+		p.stamp[ri] = p.gen
 	}
 }
 

@@ -65,6 +65,46 @@ detection: {sel: {CommandLine|contains|all: ['aa', 'bb']}, condition: sel}
 title: renamed
 logsource: {product: windows, category: process_creation}
 detection: {sel: {Image|endswith: '\cmd.exe'}, condition: sel}
+---
+title: number eventid
+logsource: {product: windows, service: security}
+detection: {sel: {EventID: 4625}, condition: sel}
+---
+title: number list
+logsource: {product: windows, service: security}
+detection: {sel: {LogonType: [3, 10]}, condition: sel}
+---
+title: number negative
+logsource: {product: windows, service: security}
+detection: {sel: {Delta: -5}, condition: sel}
+---
+title: number zero
+logsource: {product: windows, service: security}
+detection: {sel: {Zero: 0}, condition: sel}
+---
+title: number leading zero
+logsource: {product: windows, service: security}
+detection: {sel: {Pad: 007}, condition: sel}
+---
+title: number float
+logsource: {product: windows, service: security}
+detection: {sel: {Ratio: 1.5}, condition: sel}
+---
+title: number and string
+logsource: {product: windows, service: security}
+detection: {sel: {Status: 5, Note|contains: 'abc'}, condition: sel}
+---
+title: number quoted
+logsource: {product: windows, service: security}
+detection: {sel: {Quoted: '12'}, condition: sel}
+---
+title: number all
+logsource: {product: windows, service: security}
+detection: {sel: {Multi|all: [1, 2]}, condition: sel}
+---
+title: number renamed
+logsource: {product: windows, category: process_creation}
+detection: {sel: {Image|endswith: 'z.exe', ProcessId: 4}, condition: sel}
 `
 
 func TestPrefilterEdgeCases(t *testing.T) {
@@ -91,6 +131,36 @@ func TestPrefilterEdgeCases(t *testing.T) {
 		`{"Channel":"security","EventID":4624,"LogonType":"1e1","Msg":["a","MiMiKaTz"]}`,
 		`{"Channel":"Security","EventID":4624,"LogonType":3,"Data":"x"}`,
 		`{"Channel":"Security","EventID":4625}`,
+		// numbers: the prefilter compares canonical integer text exactly and
+		// lets anything else through to the numeric comparison
+		`{"Channel":"Security","EventID":"4625","LogonType":"3"}`,
+		`{"Channel":"Security","EventID":4625.0,"LogonType":"3.0"}`,
+		`{"Channel":"Security","EventID":"04625","LogonType":" 3"}`,
+		`{"Channel":"Security","EventID":"0x1351","LogonType":"0x3"}`,
+		`{"Channel":"Security","EventID":4.625e3,"LogonType":3e0}`,
+		`{"Channel":"Security","EventID":14625,"LogonType":13}`,
+		`{"Channel":"Security","EventID":46250,"LogonType":[1,3]}`,
+		`{"Channel":"Security","EventID":4624,"LogonType":["1","10.00"]}`,
+		`{"Channel":"Security","EventID":4624,"LogonType":true,"Delta":-5}`,
+		`{"Channel":"Security","EventID":4624,"LogonType":null,"Delta":"-5.0"}`,
+		`{"Channel":"Security","EventID":4624,"Delta":"-05","Zero":"-0"}`,
+		`{"Channel":"Security","EventID":4624,"Delta":"5","Zero":0}`,
+		`{"Channel":"Security","EventID":4624,"Zero":"0.0","Pad":"007"}`,
+		`{"Channel":"Security","EventID":4624,"Pad":7}`,
+		`{"Channel":"Security","EventID":4624,"Pad":"7.0","Ratio":"1.50"}`,
+		`{"Channel":"Security","EventID":4624,"Ratio":1.5,"Status":"5","Note":"xABCx"}`,
+		`{"Channel":"Security","EventID":4624,"Status":"+5","Note":"abc","Quoted":12}`,
+		`{"Channel":"Security","EventID":4624,"Status":"55","Note":"abc","Quoted":"12.0"}`,
+		`{"Channel":"Security","EventID":4624,"Multi":[1,"2"],"Quoted":"012"}`,
+		`{"Channel":"Security","EventID":4624,"Multi":[1,"2.0"]}`,
+		`{"Channel":"Security","EventID":4624,"Multi":[1,3]}`,
+		`{"Channel":"Security","EventID":4624,"LogonType":"999999999999999999","Delta":"-5e0"}`,
+		`{"Channel":"Security","EventID":4624,"LogonType":"1_0","Delta":-5.0}`,
+		`{"Channel":"Microsoft-Windows-Sysmon/Operational","EventID":1,"Image":"C:\\z.exe","ProcessId":"4"}`,
+		`{"Channel":"Microsoft-Windows-Sysmon/Operational","EventID":1,"Image":"C:\\z.exe","ProcessId":"4.0"}`,
+		`{"Channel":"Microsoft-Windows-Sysmon/Operational","EventID":1,"Image":"C:\\z.exe","ProcessId":44}`,
+		`{"Channel":"Security","EventID":4688,"NewProcessName":"C:\\z.exe","NewProcessId":"0x4"}`,
+		`{"Channel":"Security","EventID":4688,"NewProcessName":"C:\\z.exe","ProcessId":4}`,
 	}
 	for i, line := range events {
 		var d input.FlatDecoder
