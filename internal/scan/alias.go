@@ -10,6 +10,11 @@ type aliased struct {
 	fields map[string]string
 }
 
+// aliases is a pipeline entry's renames, shared by the routes through it.
+type aliases struct {
+	fields map[string]string
+}
+
 func (a *aliased) Get(field string) (event.Value, bool) {
 	if to, ok := a.fields[field]; ok {
 		return a.ev.Get(to)

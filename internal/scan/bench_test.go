@@ -124,13 +124,12 @@ func BenchmarkRoute(b *testing.B) {
 	evs := e.flatEvents(b)
 	r := e.router
 	for _, ev := range evs { // warm up: build the plans
-		r.plan(ev, r.mapping.Product(ev)).prefilter(ev)
+		r.pf.prefilter(r.plan(ev, r.mapping.Product(ev)), ev)
 	}
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
 		for _, ev := range evs {
-			p := r.plan(ev, r.mapping.Product(ev))
-			p.prefilter(ev)
+			r.pf.prefilter(r.plan(ev, r.mapping.Product(ev)), ev)
 		}
 	}
 	perEvent(b, len(evs))

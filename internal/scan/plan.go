@@ -19,6 +19,13 @@ import (
 // whose rules have no anchors). Nothing here allocates per event once the
 // event's key has been seen.
 
+// maxNeedle bounds the length of the needles the automata search for: a
+// longer anchor is searched by its first maxNeedle bytes, which occur
+// wherever the whole anchor does (folded text is compared byte by byte).
+// Long needles (file hashes, long command lines) would otherwise make most
+// of the automata's states for no gain in selectivity.
+const maxNeedle = 16
+
 // maxPlans bounds the plan cache; past it the cache starts over.
 const maxPlans = 4096
 
@@ -73,12 +80,20 @@ type plan struct {
 	byField      map[string]int32 // event field → fields index (keyword automaton excluded)
 	kw           int32            // index of the keyword automaton in fields, or -1
 	needleRoutes [][]int32        // per needle: the routes it makes candidates
-	stamp        []uint32         // per route: gen when a needle of it was seen
-	needleStamp  []uint32
-	fieldStamp   []uint32
-	gen          uint32
-	buf          []byte
 	table        fieldTable
+}
+
+// pfState is one worker's prefilter scratch, used with any plan: stamp
+// (per route), needleStamp (per needle) and fieldStamp (per field) hold the
+// number of the event that last marked them, so nothing is cleared between
+// events.
+type pfState struct {
+	p           *plan
+	stamp       []uint32 // per route: gen when a needle of it was seen
+	needleStamp []uint32
+	fieldStamp  []uint32
+	gen         uint32
+	buf         []byte
 }
 
 func keyOf(ev event.Event, prod *logsource.ProductRule) planKey {
@@ -99,25 +114,36 @@ func routingText(ev event.Event, field string) (uint8, string) {
 	return fieldOther, ""
 }
 
-// plan returns the cached plan for ev's key, building it on first sight.
+// plan returns the plan for ev's key: from this worker's cache, else from
+// the shared one, building it there on first sight.
 func (r *Router) plan(ev event.Event, prod *logsource.ProductRule) *plan {
 	k := keyOf(ev, prod)
-	if p, ok := r.plans[k]; ok {
+	if p, ok := r.local[k]; ok {
 		return p
 	}
-	if len(r.plans) >= maxPlans {
-		clear(r.plans)
+	if len(r.local) >= maxPlans {
+		clear(r.local)
 	}
 	k.ch, k.id = strings.Clone(k.ch), strings.Clone(k.id)
-	p := r.buildPlan(k)
-	r.plans[k] = p
+	c := r.routerCore
+	c.mu.Lock()
+	p, ok := c.plans[k]
+	if !ok {
+		if len(c.plans) >= maxPlans {
+			clear(c.plans) // plans in use stay valid: they never change
+		}
+		p = c.buildPlan(k)
+		c.plans[k] = p
+	}
+	c.mu.Unlock()
+	r.local[k] = p
 	return p
 }
 
 // buildPlan lists the routes the reference path would try for an event with
 // key k, in its order, keeping only those whose Channel and EventID
 // conditions k satisfies; their other conditions stay to be checked.
-func (r *Router) buildPlan(k planKey) *plan {
+func (r *routerCore) buildPlan(k planKey) *plan {
 	p := &plan{byField: map[string]int32{}, kw: -1}
 	addRoutes := func(routes []route, shared bool) {
 		for _, rt := range routes {
@@ -189,7 +215,7 @@ func anyEqualFold(vals []string, s string) bool {
 
 // buildPrefilter gathers the anchors of the plan's routes by event field
 // (after the route's renames) and builds one automaton per field.
-func (r *Router) buildPrefilter(p *plan) {
+func (r *routerCore) buildPrefilter(p *plan) {
 	type fieldNeedles struct {
 		needles []string
 		index   map[string]int32
@@ -221,11 +247,15 @@ func (r *Router) buildPrefilter(p *plan) {
 				byField[f] = fn
 				order = append(order, f)
 			}
-			id, ok := fn.index[a.Needle]
+			needle := a.Needle
+			if !a.Number && len(needle) > maxNeedle {
+				needle = needle[:maxNeedle]
+			}
+			id, ok := fn.index[needle]
 			if !ok {
 				id = int32(len(fn.needles))
-				fn.index[a.Needle] = id
-				fn.needles = append(fn.needles, a.Needle)
+				fn.index[needle] = id
+				fn.needles = append(fn.needles, needle)
 				fn.routes = append(fn.routes, nil)
 			}
 			if rs := fn.routes[id]; len(rs) == 0 || rs[len(rs)-1] != int32(i) {
@@ -265,14 +295,11 @@ func (r *Router) buildPrefilter(p *plan) {
 		p.needleRoutes = append(p.needleRoutes, fn.routes...)
 	}
 	p.buildTable()
-	p.stamp = make([]uint32, len(p.routes))
-	p.needleStamp = make([]uint32, len(p.needleRoutes))
-	p.fieldStamp = make([]uint32, len(p.fields))
 }
 
 // ac returns the automaton for needles, shared by every plan with the same
 // needle list (the Security channel's many EventIDs share most rules).
-func (r *Router) ac(needles []string) *acMatcher {
+func (r *routerCore) ac(needles []string) *acMatcher {
 	k := strings.Join(needles, "\x00")
 	if m, ok := r.acs[k]; ok {
 		return m
@@ -282,15 +309,19 @@ func (r *Router) ac(needles []string) *acMatcher {
 	return m
 }
 
-// prefilter marks the routes whose anchors occur in ev.
-func (p *plan) prefilter(ev event.Event) {
-	p.gen++
-	if p.gen == 0 {
-		clear(p.stamp)
-		clear(p.needleStamp)
-		clear(p.fieldStamp)
-		p.gen = 1
+// prefilter marks the routes of p whose anchors occur in ev.
+func (st *pfState) prefilter(p *plan, ev event.Event) {
+	st.gen++
+	if st.gen == 0 {
+		clear(st.stamp)
+		clear(st.needleStamp)
+		clear(st.fieldStamp)
+		st.gen = 1
 	}
+	st.p = p
+	st.stamp = grow(st.stamp, len(p.routes))
+	st.needleStamp = grow(st.needleStamp, len(p.needleRoutes))
+	st.fieldStamp = grow(st.fieldStamp, len(p.fields))
 	if len(p.fields) == 0 {
 		return
 	}
@@ -298,13 +329,13 @@ func (p *plan) prefilter(ev event.Event) {
 		// Walk the event's own fields, last first (the last duplicate wins).
 		for i := len(f.Fields) - 1; i >= 0; i-- {
 			fi := p.lookup(f.Fields[i].Key)
-			if fi < 0 || p.fieldStamp[fi] == p.gen {
+			if fi < 0 || st.fieldStamp[fi] == st.gen {
 				continue
 			}
-			p.fieldStamp[fi] = p.gen
-			p.scanValue(&p.fields[fi], f.Fields[i].Val)
+			st.fieldStamp[fi] = st.gen
+			st.scanValue(&p.fields[fi], f.Fields[i].Val)
 		}
-		p.keywords(ev)
+		st.keywords(ev)
 		return
 	}
 	for i := range p.fields {
@@ -312,15 +343,25 @@ func (p *plan) prefilter(ev event.Event) {
 			continue
 		}
 		if v, ok := ev.Get(p.fields[i].name); ok {
-			p.scanValue(&p.fields[i], v)
+			st.scanValue(&p.fields[i], v)
 		}
 	}
-	p.keywords(ev)
+	st.keywords(ev)
+}
+
+// grow returns s with at least n elements; new ones are zero, which no
+// event's gen equals.
+func grow(s []uint32, n int) []uint32 {
+	if len(s) >= n {
+		return s
+	}
+	return append(s, make([]uint32, n-len(s))...)
 }
 
 // keywords scans every string value of the event for keyword anchors, as
 // keyword searches see them (Walk, strings only).
-func (p *plan) keywords(ev event.Event) {
+func (st *pfState) keywords(ev event.Event) {
+	p := st.p
 	if p.kw < 0 {
 		return
 	}
@@ -328,24 +369,24 @@ func (p *plan) keywords(ev event.Event) {
 	if f, ok := ev.(*event.Flat); ok {
 		for i := range f.Fields {
 			if v := f.Fields[i].Val; (v.Kind() == event.String || v.Kind() == event.Array) && !f.Shadowed(i) {
-				p.scanStrings(pf, v)
+				st.scanStrings(pf, v)
 			}
 		}
 		return
 	}
 	ev.Walk(func(v event.Value) bool {
 		if v.Kind() == event.String {
-			p.scanValue(pf, v)
+			st.scanValue(pf, v)
 		}
 		return true
 	})
 }
 
-func (p *plan) scanValue(pf *planField, v event.Value) {
+func (st *pfState) scanValue(pf *planField, v event.Value) {
 	switch v.Kind() {
 	case event.Array:
 		for i := 0; i < v.Len(); i++ {
-			p.scanValue(pf, v.Index(i))
+			st.scanValue(pf, v.Index(i))
 		}
 		return
 	case event.Object:
@@ -356,74 +397,67 @@ func (p *plan) scanValue(pf *planField, v event.Value) {
 		return
 	}
 	for k := range pf.nums {
-		p.scanNum(&pf.nums[k], s)
+		st.scanNum(&pf.nums[k], s)
 	}
 	if len(pf.acs) == 0 {
 		return
 	}
 	if !isASCII(s) {
-		p.buf = foldInto(p.buf[:0], s)
-		s = bstring(p.buf)
+		st.buf = foldInto(st.buf[:0], s)
+		s = bstring(st.buf)
 	}
 	for k := range pf.acs {
-		p.scanAC(&pf.acs[k], s)
+		st.scanAC(&pf.acs[k], s)
 	}
 }
 
-func (p *plan) scanAC(fa *fieldAC, s string) {
+func (st *pfState) scanAC(fa *fieldAC, s string) {
 	m := fa.ac
-	st := int32(0)
+	q := int32(0)
 	nc := int32(m.nclass)
 	for i := 0; i < len(s); i++ {
-		st = m.next[st*nc+int32(m.class[s[i]])]
-		for o := m.out[st]; o >= 0; o = m.outs[o].next {
-			id := fa.base + m.outs[o].needle
-			if p.needleStamp[id] == p.gen {
-				continue
-			}
-			p.needleStamp[id] = p.gen
-			for _, ri := range p.needleRoutes[id] {
-				p.stamp[ri] = p.gen
-			}
+		q = m.next[q*nc+int32(m.class[s[i]])]
+		for o := m.out[q]; o >= 0; o = m.outs[o].next {
+			st.markNeedle(fa.base + m.outs[o].needle)
 		}
 	}
 }
 
 // scanNum marks the numeric needle equal to s, or all of them when s is
 // not canonical integer text.
-func (p *plan) scanNum(fn *fieldNum, s string) {
+func (st *pfState) scanNum(fn *fieldNum, s string) {
 	if match.CanonicalInt(s) {
 		if id, ok := fn.index[s]; ok {
-			p.markNeedle(fn.base + id)
+			st.markNeedle(fn.base + id)
 		}
 		return
 	}
 	for id := fn.base; id < fn.base+fn.n; id++ {
-		p.markNeedle(id)
+		st.markNeedle(id)
 	}
 }
 
-func (p *plan) markNeedle(id int32) {
-	if p.needleStamp[id] == p.gen {
+func (st *pfState) markNeedle(id int32) {
+	if st.needleStamp[id] == st.gen {
 		return
 	}
-	p.needleStamp[id] = p.gen
-	for _, ri := range p.needleRoutes[id] {
-		p.stamp[ri] = p.gen
+	st.needleStamp[id] = st.gen
+	for _, ri := range st.p.needleRoutes[id] {
+		st.stamp[ri] = st.gen
 	}
 }
 
 // scanStrings scans the strings of v (the elements of an array) as Walk
 // would present them to a keyword search.
-func (p *plan) scanStrings(pf *planField, v event.Value) {
+func (st *pfState) scanStrings(pf *planField, v event.Value) {
 	if v.Kind() == event.Array {
 		for i := 0; i < v.Len(); i++ {
-			p.scanStrings(pf, v.Index(i))
+			st.scanStrings(pf, v.Index(i))
 		}
 		return
 	}
 	if v.Kind() == event.String {
-		p.scanValue(pf, v)
+		st.scanValue(pf, v)
 	}
 }
 

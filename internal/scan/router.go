@@ -2,6 +2,7 @@ package scan
 
 import (
 	"strings"
+	"sync"
 
 	"github.com/vigil-sec/vigil/internal/event"
 	"github.com/vigil-sec/vigil/internal/logsource"
@@ -13,26 +14,37 @@ import (
 type route struct {
 	rule  int
 	entry *logsource.Entry
-	alias *aliased // non-nil when the entry renames fields
+	alias *aliases // non-nil when the entry renames fields
 }
 
 // Router hands each event only to the rules that may see it. Entries that
 // pin both Channel and EventID are indexed by that pair, so an event meets
 // a handful of rules instead of all of them. A Router is not safe for
-// concurrent use: give each worker its own.
+// concurrent use: give each worker its own with Clone. Clones share the
+// rules, the routes, the plans and their automata (read-only once built,
+// cached under a lock); each keeps only its per-event scratch state.
 type Router struct {
+	*routerCore
+	seen  []uint32
+	gen   uint32
+	local map[planKey]*plan // this worker's view of the shared plan cache
+	pf    pfState
+	view  aliased // the event under a route's renames, reused per route
+}
+
+// routerCore is what clones of a Router share.
+type routerCore struct {
 	Rules   []*match.Rule
 	byKey   map[string][]route
 	general []route               // entries without a Channel+EventID pair to index on
 	always  []route               // unmapped rules: every event of their product or of an unknown one
 	ls      []logsource.Logsource // per rule
 	mapping *logsource.Mapping
-	seen    []uint32
-	gen     uint32
-	src     Plan
-	plans   map[planKey]*plan
-	acs     map[string]*acMatcher
-	anch    []ruleAnchors
+
+	mu    sync.Mutex // guards what follows: the shared plan cache
+	plans map[planKey]*plan
+	acs   map[string]*acMatcher
+	anch  []ruleAnchors
 }
 
 type ruleAnchors struct {
@@ -40,11 +52,11 @@ type ruleAnchors struct {
 	list     []match.Anchor
 }
 
-// anchors returns rule i's anchors, computed once.
-func (r *Router) anchors(i int) ([]match.Anchor, bool) {
-	a := &r.anch[i]
+// anchors returns rule i's anchors, computed once (called with mu held).
+func (c *routerCore) anchors(i int) ([]match.Anchor, bool) {
+	a := &c.anch[i]
 	if !a.done {
-		a.list, a.ok = r.Rules[i].Anchors()
+		a.list, a.ok = c.Rules[i].Anchors()
 		a.done = true
 	}
 	return a.list, a.ok
@@ -52,45 +64,49 @@ func (r *Router) anchors(i int) ([]match.Anchor, bool) {
 
 // NewRouter indexes the plan's active rules through the mapping.
 func NewRouter(p Plan, m *logsource.Mapping) *Router {
-	r := &Router{Rules: p.Active, byKey: map[string][]route{}, seen: make([]uint32, len(p.Active)),
+	c := &routerCore{Rules: p.Active, byKey: map[string][]route{},
 		ls: make([]logsource.Logsource, len(p.Active)), mapping: m,
-		src: p, plans: map[planKey]*plan{}, acs: map[string]*acMatcher{}, anch: make([]ruleAnchors, len(p.Active))}
-	aliases := map[*logsource.Entry]*aliased{}
+		plans: map[planKey]*plan{}, acs: map[string]*acMatcher{}, anch: make([]ruleAnchors, len(p.Active))}
+	byEntry := map[*logsource.Entry]*aliases{}
 	for i, rule := range p.Active {
-		r.ls[i] = ruleLogsource(rule)
+		c.ls[i] = ruleLogsource(rule)
 		entries := m.Routes(ruleLogsource(rule))
 		if entries == nil {
-			r.always = append(r.always, route{rule: i})
+			c.always = append(c.always, route{rule: i})
 			continue
 		}
 		for _, e := range entries {
 			rt := route{rule: i, entry: e}
 			if len(e.Fields) > 0 {
-				if aliases[e] == nil {
-					aliases[e] = &aliased{fields: e.Fields}
+				if byEntry[e] == nil {
+					byEntry[e] = &aliases{fields: e.Fields}
 				}
-				rt.alias = aliases[e]
+				rt.alias = byEntry[e]
 			}
 			channels, okC := e.Values("Channel")
 			ids, okI := e.Values("EventID")
 			if !okC || !okI || contains(channels, "*") {
-				r.general = append(r.general, rt)
+				c.general = append(c.general, rt)
 				continue
 			}
-			for _, c := range channels {
+			for _, ch := range channels {
 				for _, id := range ids {
-					k := key(c, id)
-					r.byKey[k] = append(r.byKey[k], rt)
+					k := key(ch, id)
+					c.byKey[k] = append(c.byKey[k], rt)
 				}
 			}
 		}
 	}
-	return r
+	return c.router()
 }
 
-// Clone returns a Router over the same rules and mapping with its own
-// state, for another goroutine.
-func (r *Router) Clone() *Router { return NewRouter(r.src, r.mapping) }
+func (c *routerCore) router() *Router {
+	return &Router{routerCore: c, seen: make([]uint32, len(c.Rules)), local: map[planKey]*plan{}}
+}
+
+// Clone returns a Router over the same rules, mapping and plans with its
+// own per-event state, for another goroutine.
+func (r *Router) Clone() *Router { return r.routerCore.router() }
 
 func key(channel, id string) string { return strings.ToLower(channel) + "\x00" + id }
 
@@ -110,18 +126,19 @@ func (r *Router) MatchRenamed(ev event.Event, fn func(rule *match.Rule, renames 
 	r.next()
 	product := r.mapping.Product(ev)
 	p := r.plan(ev, product)
-	p.prefilter(ev)
+	st := &r.pf
+	st.prefilter(p, ev)
 	for i := range p.routes {
 		pr := &p.routes[i]
-		if r.seen[pr.rule] == r.gen || (!pr.always && p.stamp[i] != p.gen) ||
+		if r.seen[pr.rule] == r.gen || (!pr.always && st.stamp[i] != st.gen) ||
 			(pr.residual != nil && !pr.residual.Matches(ev)) {
 			continue
 		}
 		target := ev
 		var renames map[string]string
 		if pr.alias != nil {
-			pr.alias.ev = ev
-			target, renames = pr.alias, pr.alias.fields
+			r.view = aliased{ev: ev, fields: pr.alias.fields}
+			target, renames = &r.view, pr.alias.fields
 		}
 		if r.Rules[pr.rule].Match(target) {
 			r.seen[pr.rule] = r.gen
@@ -207,8 +224,8 @@ func (r *Router) run(routes []route, ev event.Event, fn func(*match.Rule)) {
 		}
 		target := ev
 		if rt.alias != nil {
-			rt.alias.ev = ev
-			target = rt.alias
+			r.view = aliased{ev: ev, fields: rt.alias.fields}
+			target = &r.view
 		}
 		if r.Rules[rt.rule].Match(target) {
 			r.seen[rt.rule] = r.gen
