@@ -76,8 +76,52 @@ func literalText(ps []piece) string {
 // the middle segments is always correct and matching never backtracks.
 type strMatcher struct {
 	segs        [][]unit
-	open, close bool // pattern starts / ends with '*'
+	hints       []segHint // per segment: a byte to search for with IndexByte
+	open, close bool      // pattern starts / ends with '*'
 	cased       bool
+}
+
+// segHint names a unit of a segment that only one byte can match (an ASCII
+// character with no other case, such as '\\' '.' '-' or a digit), at a fixed
+// byte offset from the segment's start: the units before it are ASCII
+// characters that no non-ASCII rune folds onto (every letter but K and S,
+// which the Kelvin sign and the long s fold onto). find then looks for
+// that byte with strings.IndexByte instead of trying every start.
+type segHint struct {
+	ok  bool
+	off int
+	b   byte
+}
+
+// hintRank orders candidate bytes, rarest in usual log text first.
+func hintRank(b byte) int {
+	switch {
+	case b == ' ':
+		return 3
+	case b >= '0' && b <= '9':
+		return 2
+	case b == '\\':
+		return 1
+	}
+	return 0
+}
+
+func segHintOf(seg []unit, cased bool) segHint {
+	var h segHint
+	for k, u := range seg {
+		if u.kind != uLit || u.r >= utf8.RuneSelf {
+			break
+		}
+		c := byte(u.r)
+		letter := 'A' <= c && c <= 'Z' || 'a' <= c && c <= 'z'
+		if !letter && (!h.ok || hintRank(c) < hintRank(h.b)) {
+			h = segHint{ok: true, off: k, b: c}
+		}
+		if !cased && (c == 'K' || c == 'S') {
+			break // a non-ASCII rune may match it: offsets stop being fixed
+		}
+	}
+	return h
 }
 
 func newStrMatcher(ps []piece, cased bool) *strMatcher {
@@ -105,6 +149,10 @@ func newStrMatcher(ps []piece, cased bool) *strMatcher {
 	}
 	if cur != nil || len(m.segs) == 0 && !m.open {
 		m.segs = append(m.segs, cur)
+	}
+	m.hints = make([]segHint, len(m.segs))
+	for i, seg := range m.segs {
+		m.hints[i] = segHintOf(seg, cased)
 	}
 	return m
 }
@@ -172,6 +220,24 @@ func (m *strMatcher) at(seg []unit, s string, i int) (int, bool) {
 		i += n
 	}
 	return i, true
+}
+
+// findHinted is find for a segment with a hint: only starts whose hint
+// byte is in place can match, and they are ASCII bytes, so rune
+// boundaries.
+func (m *strMatcher) findHinted(seg []unit, h segHint, s string, i int) (int, bool) {
+	for i+h.off < len(s) {
+		j := strings.IndexByte(s[i+h.off:], h.b)
+		if j < 0 {
+			return 0, false
+		}
+		start := i + j
+		if end, ok := m.at(seg, s, start); ok {
+			return end, true
+		}
+		i = start + 1
+	}
+	return 0, false
 }
 
 // find returns the end of the leftmost match of seg in s at or after i.
@@ -244,6 +310,7 @@ func (m *strMatcher) match(s string) bool {
 	if !m.close && len(segs) > 0 {
 		last = len(segs) - 1
 	}
+	hints := m.hints[len(m.hints)-len(segs):]
 	for k, seg := range segs {
 		if k == last {
 			start, ok := backStart(s, len(seg))
@@ -253,7 +320,13 @@ func (m *strMatcher) match(s string) bool {
 			_, ok = m.at(seg, s, start)
 			return ok
 		}
-		end, ok := m.find(seg, s, i)
+		var end int
+		var ok bool
+		if hints[k].ok {
+			end, ok = m.findHinted(seg, hints[k], s, i)
+		} else {
+			end, ok = m.find(seg, s, i)
+		}
 		if !ok {
 			return false
 		}

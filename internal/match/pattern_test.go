@@ -79,3 +79,51 @@ func FuzzPattern(f *testing.F) {
 		}
 	})
 }
+
+// TestHintedFindAgreesWithFind compares the IndexByte search of segments
+// (segHint) with the plain rune-by-rune search on random patterns and
+// texts built from bytes that stress it: hint bytes, letters with non-ASCII
+// case partners (K/k and the Kelvin sign, S/s and the long s), other
+// non-ASCII text and invalid UTF-8.
+func TestHintedFindAgreesWithFind(t *testing.T) {
+	alphabet := []string{"a", "B", "k", "K", "s", "S", "\u212A", "\u017F", ".", "\\", "-", " ", "1", "é", "\xe2\x84", "\xff", "*", "?", "\u2013", "/"}
+	seed := uint64(1)
+	rnd := func(n int) int {
+		seed = seed*6364136223846793005 + 1442695040888963407
+		return int(seed>>33) % n
+	}
+	str := func(n int, pattern bool) string {
+		out := ""
+		for i := 0; i < n; i++ {
+			x := alphabet[rnd(len(alphabet))]
+			if !pattern && (x == "*" || x == "?") {
+				continue
+			}
+			out += x
+		}
+		return out
+	}
+	for i := 0; i < 200000; i++ {
+		pat := str(1+rnd(6), true)
+		if rnd(2) == 0 {
+			pat = "*" + pat + "*"
+		}
+		s := str(rnd(14), false)
+		for _, cased := range []bool{false, true} {
+			ps := parseSigmaString(pat)
+			if rnd(4) == 0 {
+				for j := range ps {
+					if !ps[j].star && ps[j].u.kind == uLit && isDash(ps[j].u.r) {
+						ps[j].u.kind = uDash
+					}
+				}
+			}
+			m := newStrMatcher(ps, cased)
+			plain := *m
+			plain.hints = make([]segHint, len(m.hints))
+			if got, want := m.match(s), plain.match(s); got != want {
+				t.Fatalf("pattern %q cased=%v on %q: hinted %v, plain %v", pat, cased, s, got, want)
+			}
+		}
+	}
+}

@@ -28,9 +28,13 @@ func bstring(b []byte) string {
 type acMatcher struct {
 	class  [256]uint8
 	nclass int
-	next   []int32 // state*nclass + class
-	out    []int32 // per state: first output index into outs, or -1
-	outs   []acOut
+	// next is the transition table, row by row (nclass entries per state).
+	// An entry is the next state's row offset (state*nclass) shifted left
+	// once, with the low bit set when that state has outputs, so a scan
+	// step is one load and no multiplication.
+	next []int32
+	out  []int32 // per state: first output index into outs, or -1
+	outs []acOut
 }
 
 // acOut is one needle ending at a state; next chains to the outputs of its
@@ -110,6 +114,13 @@ func newAC(needles []string) *acMatcher {
 			}
 		}
 	}
+	for i, v := range next {
+		e := v * int32(nc) << 1
+		if m.out[v] >= 0 {
+			e |= 1
+		}
+		next[i] = e
+	}
 	m.next = next
 	return m
 }
@@ -134,12 +145,12 @@ func countStates(needles []string) int {
 // scan calls hit for every needle occurring in folded text s. ascii says s
 // has no byte >= 0x80, in which case s may be unfolded.
 func (m *acMatcher) scan(s string, hit func(needle int32)) {
-	st := int32(0)
-	nc := int32(m.nclass)
+	q := int32(0)
 	for i := 0; i < len(s); i++ {
-		st = m.next[st*nc+int32(m.class[s[i]])]
-		if o := m.out[st]; o >= 0 {
-			for ; o >= 0; o = m.outs[o].next {
+		e := m.next[q+int32(m.class[s[i]])]
+		q = e >> 1
+		if e&1 != 0 {
+			for o := m.out[q/int32(m.nclass)]; o >= 0; o = m.outs[o].next {
 				hit(m.outs[o].needle)
 			}
 		}

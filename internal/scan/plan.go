@@ -20,8 +20,10 @@ import (
 // event's key has been seen.
 
 // maxNeedle bounds the length of the needles the automata search for: a
-// longer anchor is searched by its first maxNeedle bytes, which occur
-// wherever the whole anchor does (folded text is compared byte by byte).
+// longer anchor is searched by its last maxNeedle bytes, which occur
+// wherever the whole anchor does (folded text is compared byte by byte),
+// and which for paths are the distinctive part (a file name rather than
+// \Windows\System32).
 // Long needles (file hashes, long command lines) would otherwise make most
 // of the automata's states for no gain in selectivity.
 const maxNeedle = 16
@@ -249,7 +251,7 @@ func (r *routerCore) buildPrefilter(p *plan) {
 			}
 			needle := a.Needle
 			if !a.Number && len(needle) > maxNeedle {
-				needle = needle[:maxNeedle]
+				needle = needle[len(needle)-maxNeedle:]
 			}
 			id, ok := fn.index[needle]
 			if !ok {
@@ -413,12 +415,15 @@ func (st *pfState) scanValue(pf *planField, v event.Value) {
 
 func (st *pfState) scanAC(fa *fieldAC, s string) {
 	m := fa.ac
+	next, class := m.next, &m.class
 	q := int32(0)
-	nc := int32(m.nclass)
 	for i := 0; i < len(s); i++ {
-		q = m.next[q*nc+int32(m.class[s[i]])]
-		for o := m.out[q]; o >= 0; o = m.outs[o].next {
-			st.markNeedle(fa.base + m.outs[o].needle)
+		e := next[q+int32(class[s[i]])]
+		q = e >> 1
+		if e&1 != 0 {
+			for o := m.out[q/int32(m.nclass)]; o >= 0; o = m.outs[o].next {
+				st.markNeedle(fa.base + m.outs[o].needle)
+			}
 		}
 	}
 }
