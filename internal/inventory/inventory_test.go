@@ -113,3 +113,23 @@ func TestClassicPowerShellCountsForWinEventLogPowerShell(t *testing.T) {
 		t.Error("the classic Windows PowerShell log (400, 403) is collected with the powershell source")
 	}
 }
+
+func FuzzParse(f *testing.F) {
+	cat, err := DefaultCatalog()
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Add(Demo)
+	f.Add([]byte("sources: [{source: windows-security, event_ids: [4688]}, {source: powershell, module_logging: true}]"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		inv, err := Parse("fuzz.yml", data, cat)
+		if err != nil {
+			return
+		}
+		p := Resolve(inv, cat)
+		p.Covers("WinEventLog:Sysmon", "EventCode=1, 3")
+		for _, c := range Candidates(inv, cat) {
+			Resolve(c.Inventory, cat)
+		}
+	})
+}

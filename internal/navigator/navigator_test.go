@@ -89,3 +89,23 @@ func TestImportedScoresUseGradientAndSkipDisabled(t *testing.T) {
 		t.Errorf("%v", cov)
 	}
 }
+
+func FuzzRead(f *testing.F) {
+	l, _ := FromAssessment(sample(), KindGaps)
+	var buf bytes.Buffer
+	json.NewEncoder(&buf).Encode(l)
+	f.Add(buf.Bytes())
+	f.Add([]byte(`{"versions":{"layer":"4.5"},"techniques":[{"techniqueID":"T1003","score":5}],"gradient":{"minValue":5,"maxValue":5}}`))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		l, err := Read(bytes.NewReader(data), "fuzz.json")
+		if err != nil {
+			return
+		}
+		Validate(l)
+		for id, v := range Coverage(l) {
+			if v < 0 || v > 1 {
+				t.Fatalf("coverage %v out of range for %q", v, id)
+			}
+		}
+	})
+}

@@ -30,3 +30,15 @@ func TestParseErrors(t *testing.T) {
 		}
 	}
 }
+
+func FuzzParse(f *testing.F) {
+	f.Add([]byte(Template))
+	f.Add(Demo)
+	f.Add([]byte("sectors: [x]\nplatforms: [Windows]\nweights: {groups: {G0016: 2}}\n"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		p, err := Parse("fuzz.yml", data)
+		if err == nil && (len(p.Platforms) == 0 || p.Weights.Direct <= 0) {
+			t.Fatalf("accepted profile without platforms or weights: %+v", p)
+		}
+	})
+}
