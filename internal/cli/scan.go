@@ -180,7 +180,7 @@ func runScan(e *env, f scanFlags, args []string) error {
 	}
 	start := time.Now()
 	for _, perr := range pathErrs {
-		r.Report(fmt.Sprintf("skipped path: %v", perr))
+		r.SkipPath(perr)
 	}
 	err = scanInputs(r, files, prog)
 	if err == nil {

@@ -17,8 +17,11 @@ import (
 )
 
 // MaxLine bounds one JSON record (a line, or a pretty-printed object over
-// several lines); longer records are skipped as bad.
-const MaxLine = 64 << 20
+// several lines); longer records are skipped as bad, and reading one costs
+// at most this much memory (the rest of the line is drained unread). Event
+// log records are kilobytes; 16 MiB leaves room for the odd huge script
+// block while keeping a parallel scan's memory bounded.
+const MaxLine = 16 << 20
 
 // Record is one decoded event with its origin. Event holds vigil's
 // canonical field names (Windows events in any of their three shapes come
@@ -79,6 +82,7 @@ type JSONLines struct {
 	buf   []byte // the record being assembled
 	carry []byte // a line read past the end of a broken record, to retry
 	flat  *FlatDecoder
+	long  []byte // assembles lines longer than the read buffer
 	// rawOnly makes Next return the assembled bytes undecoded (NextRaw).
 	rawOnly bool
 }
@@ -100,7 +104,7 @@ func (j *JSONLines) Next() (Record, error) {
 		trimmed := bytes.TrimSpace(line)
 		switch {
 		case tooLong:
-			return Record{}, &LineError{j.path, start, fmt.Sprintf("line longer than %d bytes", MaxLine)}
+			return Record{}, &LineError{j.path, start, fmt.Sprintf("line longer than %d bytes (%d MiB): skipped", MaxLine, MaxLine>>20)}
 		case len(trimmed) == 0:
 			if errors.Is(err, io.EOF) {
 				return Record{}, io.EOF
@@ -199,18 +203,34 @@ func (j *JSONLines) nextLine() ([]byte, bool, error) {
 }
 
 // readLine returns one line without its newline, however long, up to
-// MaxLine; past that it drains the line and reports tooLong.
+// MaxLine; past that it drains the line and reports tooLong. A line that
+// fits the read buffer is returned in place (valid until the next read);
+// a longer one is assembled in j.long.
 func (j *JSONLines) readLine() (line []byte, tooLong bool, err error) {
-	var out []byte
+	chunk, err := j.br.ReadSlice('\n')
+	if !errors.Is(err, bufio.ErrBufferFull) {
+		return bytes.TrimRight(chunk, "\r\n"), false, err
+	}
+	out := append(j.long[:0], chunk...)
 	for {
-		chunk, err := j.br.ReadSlice('\n')
-		if len(out)+len(chunk) > MaxLine {
-			tooLong = true
-		} else {
+		chunk, err = j.br.ReadSlice('\n')
+		switch {
+		case tooLong:
+		case len(out)+len(chunk) > MaxLine:
+			tooLong, out = true, out[:0]
+		default:
+			if len(out)+len(chunk) > cap(out) { // double (append grows big slices by 1.25)
+				out = append(make([]byte, 0, min(max(2*cap(out), len(out)+len(chunk)), MaxLine)), out...)
+			}
 			out = append(out, chunk...)
 		}
 		if errors.Is(err, bufio.ErrBufferFull) {
 			continue
+		}
+		if cap(out) <= 1<<20 {
+			j.long = out // keep a modest buffer for the next long line
+		} else {
+			j.long = nil
 		}
 		return bytes.TrimRight(out, "\r\n"), tooLong, err
 	}

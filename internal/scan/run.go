@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"strings"
 	"time"
 
@@ -60,6 +61,22 @@ func (r *Runner) ScanPath(path string) error {
 		s, err := input.OpenWith(path, r.Stdin, input.Options{Flat: true})
 		return s, path, err
 	})
+}
+
+// SkipPath counts and reports an input that could not even be listed (a
+// dangling link, a directory that cannot be read: input.Expand's errors),
+// so the summary accounts for it like a file that could not be opened.
+func (r *Runner) SkipPath(err error) {
+	if !r.started {
+		r.started, r.Stats = true, newStats()
+	}
+	name := ""
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		name = pe.Path
+	}
+	r.Stats.FilesSkipped = append(r.Stats.FilesSkipped, FileSkip{name, err.Error()})
+	r.report(fmt.Sprintf("skipped path %v", err))
 }
 
 // ScanSource reads every record of the source open returns.
