@@ -35,6 +35,10 @@ type acMatcher struct {
 	next []int32
 	out  []int32 // per state: first output index into outs, or -1
 	outs []acOut
+	// skip is set when few bytes can start a needle: at the root, the scan
+	// then steps over bytes that are not in start without a transition.
+	skip  bool
+	start [256]bool
 }
 
 // acOut is one needle ending at a state; next chains to the outputs of its
@@ -114,6 +118,14 @@ func newAC(needles []string) *acMatcher {
 			}
 		}
 	}
+	n := 0
+	for c := 0; c < 256; c++ {
+		if m.class[c] != 0 && next[m.class[c]] != 0 {
+			m.start[c] = true
+			n++
+		}
+	}
+	m.skip = n <= maxSkipStart
 	for i, v := range next {
 		e := v * int32(nc) << 1
 		if m.out[v] >= 0 {
@@ -124,6 +136,10 @@ func newAC(needles []string) *acMatcher {
 	m.next = next
 	return m
 }
+
+// maxSkipStart is the most needle-starting byte values for which the scan
+// skips at the root (letters count twice, for their two cases).
+const maxSkipStart = 48
 
 // countStates returns the number of trie states of needles (the distinct
 // prefixes, root included), so the table is allocated once.

@@ -149,11 +149,20 @@ func TestWorkersSameOutput(t *testing.T) {
 	dir := t.TempDir()
 	extra := filepath.Join(dir, "mixed.jsonl")
 	os.WriteFile(extra, []byte("{\"Channel\":\"Security\",\"EventID\":1102}\nnot json\n{\"Event\":{\"System\":{\"EventID\":4688,\"Channel\":\"Security\"}}}\n{\"a\":\n"), 0o644)
+	// and every EVTX file of the corpora (parsed serially, matched in
+	// parallel), one of them with a damaged record
+	inputs := []string{base, extra}
+	filepath.WalkDir(filepath.Join(shared, "corpora"), func(p string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() && strings.EqualFold(filepath.Ext(p), ".evtx") {
+			inputs = append(inputs, p)
+		}
+		return nil
+	})
 	run := func(workers int) (string, Stats) {
 		var out strings.Builder
 		sk, _ := sink.New("jsonl", &out)
 		r := &Runner{Router: NewRouter(plan, m), Sink: sk, Workers: workers}
-		for _, p := range []string{base, extra} {
+		for _, p := range inputs {
 			if err := r.ScanPath(p); err != nil {
 				t.Fatal(err)
 			}
@@ -168,5 +177,5 @@ func TestWorkersSameOutput(t *testing.T) {
 	if fmt.Sprint(s1) != fmt.Sprint(s2) {
 		t.Errorf("statistics differ:\n%v\n%v", s1, s2)
 	}
-	t.Logf("%d events, %d alerts, %d skipped records: identical with 1 and 3 workers", s1.Events, s1.Alerts, s1.RecordsSkipped)
+	t.Logf("%d events (%d EVTX files), %d alerts, %d skipped records: identical with 1 and 3 workers", s1.Events, s1.FilesByFormat["evtx"], s1.Alerts, s1.RecordsSkipped)
 }

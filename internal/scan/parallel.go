@@ -19,18 +19,24 @@ type batch struct {
 	results []result
 }
 
-// item is one record of a batch: its bytes in buf, or the error reading it.
+// item is one record of a batch: its bytes in buf, a record the reader
+// decoded (rec, when decoded), or the error reading it.
 type item struct {
 	line       int
 	start, end int
+	rec        input.Record
+	decoded    bool
 	err        error
 }
 
-// scanParallel reads src on one goroutine, decodes and matches batches of
-// records on r.Workers goroutines (each with its own Router clone and flat
-// decoder), and counts and writes the results in input order on this one.
-func (r *Runner) scanParallel(src input.RawJSON, name string) error {
-	path := src.Path()
+// scanParallel reads records with next on one goroutine, decodes and
+// matches batches of them on r.Workers goroutines (each with its own Router
+// clone and flat decoder), and counts and writes the results in input order
+// on this one. With raw, next returns undecoded JSON (JSONLines.NextRaw)
+// and the workers decode it; otherwise next returns decoded records (EVTX:
+// parsing is serial, matching parallel), which must not share memory with
+// the reader's later records.
+func (r *Runner) scanParallel(path, name string, next func() (input.Record, error), raw bool) error {
 	inflight := 4 * r.Workers
 	tokens := make(chan struct{}, inflight)
 	work := make(chan *batch, inflight)
@@ -50,7 +56,7 @@ func (r *Runner) scanParallel(src input.RawJSON, name string) error {
 			b := &batch{seq: seq}
 			seq++
 			for len(b.items) < batchSize {
-				rec, err := src.NextRaw()
+				rec, err := next()
 				if errors.Is(err, io.EOF) {
 					eof = true
 					break
@@ -61,6 +67,10 @@ func (r *Runner) scanParallel(src input.RawJSON, name string) error {
 						eof = true
 						break
 					}
+					continue
+				}
+				if !raw {
+					b.items = append(b.items, item{rec: rec, decoded: true})
 					continue
 				}
 				start := len(b.buf)
@@ -84,6 +94,11 @@ func (r *Runner) scanParallel(src input.RawJSON, name string) error {
 					if it.err != nil {
 						continue
 					}
+					if it.decoded {
+						b.results[i] = r.evaluate(router, path, it.rec)
+						it.rec = input.Record{} // let the event go once evaluated
+						continue
+					}
 					rec, err := input.DecodeJSON(path, it.line, b.buf[it.start:it.end], &flat)
 					if err != nil {
 						it.err = err
@@ -99,18 +114,18 @@ func (r *Runner) scanParallel(src input.RawJSON, name string) error {
 
 	// writer: results in sequence order
 	pending := map[int]*batch{}
-	next, skipped := 0, 0
+	want, skipped := 0, 0
 	var werr error
 	stopped := false
 	for b := range done {
 		pending[b.seq] = b
 		for {
-			b, ok := pending[next]
+			b, ok := pending[want]
 			if !ok {
 				break
 			}
-			delete(pending, next)
-			next++
+			delete(pending, want)
+			want++
 			if !stopped && werr == nil {
 				for i := range b.items {
 					if err := b.items[i].err; err != nil {

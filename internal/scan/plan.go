@@ -418,6 +418,14 @@ func (st *pfState) scanAC(fa *fieldAC, s string) {
 	next, class := m.next, &m.class
 	q := int32(0)
 	for i := 0; i < len(s); i++ {
+		if q == 0 && m.skip {
+			for i < len(s) && !m.start[s[i]] {
+				i++
+			}
+			if i == len(s) {
+				break
+			}
+		}
 		e := next[q+int32(class[s[i]])]
 		q = e >> 1
 		if e&1 != 0 {

@@ -40,7 +40,8 @@ type Runner struct {
 	// Workers > 1 scans JSON-lines files in parallel: records are decoded
 	// and matched by Workers goroutines, each with a clone of Router, and
 	// alerts are written in input order, so the output is the same as with
-	// one worker.
+	// one worker. EVTX files are parsed on one goroutine and matched on
+	// Workers.
 	Workers int
 	// Correlate, when set, receives every match of the rules it correlates,
 	// in input order, and its alerts are written like the others. Emit
@@ -93,8 +94,13 @@ func (r *Runner) ScanSource(open Open) error {
 	defer src.Close()
 	r.Stats.Files++
 	r.Stats.FilesByFormat[src.Format()]++
-	if raw, ok := src.(input.RawJSON); ok && r.Workers > 1 {
-		return r.scanParallel(raw, name)
+	if r.Workers > 1 {
+		if raw, ok := src.(input.RawJSON); ok {
+			return r.scanParallel(raw.Path(), name, raw.NextRaw, true)
+		}
+		if src.Format() == input.FormatEVTX {
+			return r.scanParallel(name, name, src.Next, false)
+		}
 	}
 	skipped := 0
 	for {
