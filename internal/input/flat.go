@@ -259,23 +259,43 @@ func (p *flatParser) escaped(start, i int) (string, bool) {
 	b := p.b
 	d := p.d
 	from := len(d.scratch)
+	ascii := true // no raw byte >= 0x80 copied: the result is valid UTF-8
+	for k := start; k < i; k++ {
+		if b[k] >= 0x80 {
+			ascii = false
+			break
+		}
+	}
 	d.scratch = append(d.scratch, b[start:i]...)
 	for i < len(b) {
+		// copy the run up to the next quote, backslash or control byte
+		j := i
+		for j < len(b) {
+			c := b[j]
+			if c == '"' || c == '\\' || c < 0x20 {
+				break
+			}
+			if c >= 0x80 {
+				ascii = false
+			}
+			j++
+		}
+		d.scratch = append(d.scratch, b[i:j]...)
+		i = j
+		if i >= len(b) {
+			break
+		}
 		c := b[i]
 		switch {
 		case c == '"':
 			s := d.scratch[from:]
-			if !utf8.Valid(s) {
+			if !ascii && !utf8.Valid(s) {
 				return "", false
 			}
 			p.i = i + 1
 			return bstr(s), true
 		case c < 0x20:
 			return "", false
-		case c != '\\':
-			d.scratch = append(d.scratch, c)
-			i++
-			continue
 		}
 		if i+1 >= len(b) {
 			return "", false

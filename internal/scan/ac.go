@@ -21,7 +21,9 @@ func bstring(b []byte) string {
 }
 
 // acMatcher is an Aho-Corasick automaton over case-folded needles, with a
-// dense transition table over the byte classes that occur in them. Text is
+// dense transition table over the byte classes that occur in them (all
+// non-ASCII bytes sharing one class, so it may report a non-ASCII needle
+// that is not there, never miss one). Text is
 // folded as it is scanned: ASCII bytes through the class table (lower-case
 // letters share their upper-case class), anything else by the caller
 // folding the whole value first (see prefilter.scan).
@@ -51,16 +53,33 @@ type acOut struct {
 // newAC returns nil when the needles use more than 254 distinct bytes.
 func newAC(needles []string) *acMatcher {
 	m := &acMatcher{}
-	// byte classes: 0 is "no needle has this byte"
+	// byte classes: 0 is "no needle has this byte". Every byte >= 0x80 is
+	// one class: needles with non-ASCII text then also fire on other
+	// non-ASCII text of the same length, which a prefilter may do (it only
+	// must not miss), and the tables of automata over many scripts' needles
+	// shrink by half.
+	hi := uint8(0)
 	for _, n := range needles {
 		for i := 0; i < len(n); i++ {
-			if m.class[n[i]] == 0 {
+			c := n[i]
+			if c >= utf8.RuneSelf && hi != 0 {
+				m.class[c] = hi
+			}
+			if m.class[c] == 0 {
 				if m.nclass == 254 {
 					return nil
 				}
 				m.nclass++
-				m.class[n[i]] = uint8(m.nclass)
+				m.class[c] = uint8(m.nclass)
+				if c >= utf8.RuneSelf {
+					hi = uint8(m.nclass)
+				}
 			}
+		}
+	}
+	if hi != 0 {
+		for c := utf8.RuneSelf; c < 256; c++ {
+			m.class[c] = hi
 		}
 	}
 	m.nclass++
