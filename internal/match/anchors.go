@@ -1,6 +1,8 @@
 package match
 
 import (
+	"regexp"
+	"regexp/syntax"
 	"strconv"
 	"unicode/utf8"
 )
@@ -51,8 +53,9 @@ func CanonicalInt(s string) bool {
 // in every event the rule matches: when an event's fields contain none of
 // them, Match is false and need not run. ok is false when no such set is
 // known and the rule must always be evaluated: a condition under not, neq,
-// null and exists tests, keyword searches, regular expressions, numbers,
-// CIDR, field references, cased values, and patterns with no literal run.
+// null and exists tests, regular expressions without a required literal of
+// three bytes or more, non-integer numbers, CIDR, field references, cased
+// values, and patterns with no literal run.
 //
 // The analysis is conservative: an AND needs the anchors of one of its
 // operands (the most selective), an OR those of every operand, a search
@@ -143,6 +146,9 @@ func predAnchors(p Predicate) *anchorSet {
 
 func leafAnchors(field string, keyword bool, tests []valueTest, all bool) *anchorSet {
 	one := func(t valueTest) *anchorSet {
+		if rt, ok := t.(*reTest); ok {
+			return regexAnchors(field, keyword, rt.re)
+		}
 		pt, ok := t.(*plainTest)
 		if !ok || pt.m.cased {
 			return nil
@@ -168,6 +174,78 @@ func leafAnchors(field string, keyword bool, tests []valueTest, all bool) *ancho
 		return best(len(tests), func(i int) *anchorSet { return one(tests[i]) })
 	}
 	return union(len(tests), func(i int) *anchorSet { return one(tests[i]) })
+}
+
+// minRegexNeedle is the shortest literal a regular expression's anchor may
+// be: shorter ones would make the rule a candidate on most events anyway.
+const minRegexNeedle = 3
+
+// regexAnchors returns literals one of which every match of re contains
+// (folded, so they hold whatever the expression's case flags), or nil.
+func regexAnchors(field string, keyword bool, re *regexp.Regexp) *anchorSet {
+	tree, err := syntax.Parse(re.String(), syntax.Perl)
+	if err != nil {
+		return nil
+	}
+	lits := requiredLiterals(tree.Simplify())
+	if lits == nil {
+		return nil
+	}
+	out := &anchorSet{}
+	for _, l := range lits {
+		out.list = append(out.list, Anchor{Field: field, Needle: string(Fold(nil, l)), Keyword: keyword})
+	}
+	return out
+}
+
+// requiredLiterals returns strings one of which occurs in every text re
+// matches, or nil when it cannot tell.
+func requiredLiterals(re *syntax.Regexp) []string {
+	switch re.Op {
+	case syntax.OpLiteral:
+		s := string(re.Rune)
+		if len(s) < minRegexNeedle {
+			return nil
+		}
+		return []string{s}
+	case syntax.OpCapture, syntax.OpPlus:
+		return requiredLiterals(re.Sub[0])
+	case syntax.OpRepeat:
+		if re.Min >= 1 {
+			return requiredLiterals(re.Sub[0])
+		}
+	case syntax.OpConcat:
+		var best []string
+		for _, sub := range re.Sub {
+			if l := requiredLiterals(sub); l != nil && (best == nil || literalScore(l) > literalScore(best)) {
+				best = l
+			}
+		}
+		return best
+	case syntax.OpAlternate:
+		var all []string
+		for _, sub := range re.Sub {
+			l := requiredLiterals(sub)
+			if l == nil {
+				return nil
+			}
+			all = append(all, l...)
+		}
+		return all
+	}
+	return nil
+}
+
+// literalScore ranks alternatives like anchorSet.score: the shortest
+// literal bounds selectivity.
+func literalScore(l []string) int {
+	min := 1 << 20
+	for _, s := range l {
+		if len(s) < min {
+			min = len(s)
+		}
+	}
+	return min*64 - len(l)
 }
 
 // intNeedle returns the canonical text of the rule's number when the test

@@ -2,6 +2,7 @@ package scan
 
 import (
 	"strings"
+	"unsafe"
 
 	"github.com/vigil-sec/vigil/internal/event"
 	"github.com/vigil-sec/vigil/internal/logsource"
@@ -415,7 +416,13 @@ func (st *pfState) scanValue(pf *planField, v event.Value) {
 
 func (st *pfState) scanAC(fa *fieldAC, s string) {
 	m := fa.ac
-	next, class := m.next, &m.class
+	if len(s) == 0 {
+		return
+	}
+	// The table holds only valid row offsets plus classes (newAC), so the
+	// loads need no bounds checks.
+	next := unsafe.Pointer(unsafe.SliceData(m.next))
+	class := &m.class
 	q := int32(0)
 	for i := 0; i < len(s); i++ {
 		if q == 0 && m.skip {
@@ -423,10 +430,10 @@ func (st *pfState) scanAC(fa *fieldAC, s string) {
 				i++
 			}
 			if i == len(s) {
-				break
+				return
 			}
 		}
-		e := next[q+int32(class[s[i]])]
+		e := *(*int32)(unsafe.Add(next, uintptr(q+int32(class[s[i]]))*4))
 		q = e >> 1
 		if e&1 != 0 {
 			for o := m.out[q/int32(m.nclass)]; o >= 0; o = m.outs[o].next {

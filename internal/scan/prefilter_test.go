@@ -102,6 +102,30 @@ title: number all
 logsource: {product: windows, service: security}
 detection: {sel: {Multi|all: [1, 2]}, condition: sel}
 ---
+title: regex literal
+logsource: {product: windows, category: process_creation}
+detection: {sel: {CommandLine|re: '\s-(enc|EncodedCommand)\s+[A-Za-z0-9+/=]{8,}'}, condition: sel}
+---
+title: regex case-insensitive
+logsource: {product: windows, category: process_creation}
+detection: {sel: {CommandLine|re|i: 'invoke-(mimikatz|kerberoast)'}, condition: sel}
+---
+title: regex optional
+logsource: {product: windows, category: process_creation}
+detection: {sel: {CommandLine|re: '(abc)?xyz+'}, condition: sel}
+---
+title: regex repeat
+logsource: {product: windows, category: process_creation}
+detection: {sel: {CommandLine|re: '(?:kit){2}|q{3}'}, condition: sel}
+---
+title: regex invalid utf8
+logsource: {product: windows, category: process_creation}
+detection: {sel: {CommandLine|re: 'a\x{FFFD}b\x{FFFD}c'}, condition: sel}
+---
+title: regex keyword
+logsource: {product: windows, service: security}
+detection: {keywords: {'|re': 'pass(word|wd)=\S+'}, condition: keywords}
+---
 title: number renamed
 logsource: {product: windows, category: process_creation}
 detection: {sel: {Image|endswith: 'z.exe', ProcessId: 4}, condition: sel}
@@ -161,6 +185,19 @@ func TestPrefilterEdgeCases(t *testing.T) {
 		`{"Channel":"Microsoft-Windows-Sysmon/Operational","EventID":1,"Image":"C:\\z.exe","ProcessId":44}`,
 		`{"Channel":"Security","EventID":4688,"NewProcessName":"C:\\z.exe","NewProcessId":"0x4"}`,
 		`{"Channel":"Security","EventID":4688,"NewProcessName":"C:\\z.exe","ProcessId":4}`,
+		// regular expressions anchored by their required literals
+		`{"Channel":"Microsoft-Windows-Sysmon/Operational","EventID":1,"CommandLine":"powershell -enc SQBFAFgAIAAo"}`,
+		`{"Channel":"Microsoft-Windows-Sysmon/Operational","EventID":1,"CommandLine":"powershell -EncodedCommand SQBFAFgAIAAo"}`,
+		`{"Channel":"Microsoft-Windows-Sysmon/Operational","EventID":1,"CommandLine":"powershell -ENC SQBFAFgAIAAo"}`,
+		`{"Channel":"Microsoft-Windows-Sysmon/Operational","EventID":1,"CommandLine":"INVOKE-MimiKatz x"}`,
+		`{"Channel":"Microsoft-Windows-Sysmon/Operational","EventID":1,"CommandLine":"invoke-\u212Aerberoast"}`,
+		`{"Channel":"Microsoft-Windows-Sysmon/Operational","EventID":1,"CommandLine":"xyzz"}`,
+		`{"Channel":"Microsoft-Windows-Sysmon/Operational","EventID":1,"CommandLine":"abcXYZ qqq"}`,
+		`{"Channel":"Microsoft-Windows-Sysmon/Operational","EventID":1,"CommandLine":"kitKIT \u212Ait"}`,
+		`{"Channel":"Microsoft-Windows-Sysmon/Operational","EventID":1,"CommandLine":["a","kitkit"]}`,
+		`{"Channel":"Microsoft-Windows-Sysmon/Operational","EventID":1,"CommandLine":"a\ufffdb\ufffdc"}`,
+		`{"Channel":"Security","EventID":4624,"Msg":"user PASSWORD=x","Other":["passwd=y"]}`,
+		`{"Channel":"Security","EventID":4624,"Msg":"password= x"}`,
 	}
 	for i, line := range events {
 		var d input.FlatDecoder
@@ -178,6 +215,7 @@ func TestPrefilterEdgeCases(t *testing.T) {
 		if fmt.Sprint(got) != fmt.Sprint(want) {
 			t.Errorf("event %d: fast %v, reference %v", i, got, want)
 		}
+		t.Logf("event %d: %v", i, want)
 		var gotMap []string
 		fast.Match(event.Map(rec.Event), func(r *match.Rule) { gotMap = append(gotMap, r.Meta().Title) })
 		if fmt.Sprint(gotMap) != fmt.Sprint(want) {
