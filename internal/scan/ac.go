@@ -22,8 +22,8 @@ func bstring(b []byte) string {
 
 // acMatcher is an Aho-Corasick automaton over case-folded needles, with a
 // dense transition table over the byte classes that occur in them (all
-// non-ASCII bytes sharing one class, so it may report a non-ASCII needle
-// that is not there, never miss one). Text is
+// UTF-8 continuation bytes sharing one class, so it may report a non-ASCII
+// needle that is not there, never miss one). Text is
 // folded as it is scanned: ASCII bytes through the class table (lower-case
 // letters share their upper-case class), anything else by the caller
 // folding the whole value first (see prefilter.scan).
@@ -53,17 +53,18 @@ type acOut struct {
 // newAC returns nil when the needles use more than 254 distinct bytes.
 func newAC(needles []string) *acMatcher {
 	m := &acMatcher{}
-	// byte classes: 0 is "no needle has this byte". Every byte >= 0x80 is
-	// one class: needles with non-ASCII text then also fire on other
-	// non-ASCII text of the same length, which a prefilter may do (it only
-	// must not miss), and the tables of automata over many scripts' needles
-	// shrink by half.
-	hi := uint8(0)
+	// byte classes: 0 is "no needle has this byte". The UTF-8
+	// continuation bytes (0x80–0xBF) are one class: a needle with non-ASCII
+	// text then also fires on other text with the same lead bytes (same
+	// lengths and scripts), which a prefilter may do (it only must not
+	// miss), and the tables of automata over many scripts' needles shrink
+	// by half.
+	cont := uint8(0)
 	for _, n := range needles {
 		for i := 0; i < len(n); i++ {
 			c := n[i]
-			if c >= utf8.RuneSelf && hi != 0 {
-				m.class[c] = hi
+			if isCont(c) && cont != 0 {
+				m.class[c] = cont
 			}
 			if m.class[c] == 0 {
 				if m.nclass == 254 {
@@ -71,15 +72,15 @@ func newAC(needles []string) *acMatcher {
 				}
 				m.nclass++
 				m.class[c] = uint8(m.nclass)
-				if c >= utf8.RuneSelf {
-					hi = uint8(m.nclass)
+				if isCont(c) {
+					cont = uint8(m.nclass)
 				}
 			}
 		}
 	}
-	if hi != 0 {
-		for c := utf8.RuneSelf; c < 256; c++ {
-			m.class[c] = hi
+	if cont != 0 {
+		for c := 0x80; c < 0xC0; c++ {
+			m.class[c] = cont
 		}
 	}
 	m.nclass++
@@ -159,6 +160,8 @@ func newAC(needles []string) *acMatcher {
 // maxSkipStart is the most needle-starting byte values for which the scan
 // skips at the root (letters count twice, for their two cases).
 const maxSkipStart = 48
+
+func isCont(c byte) bool { return c&0xC0 == 0x80 }
 
 // countStates returns the number of trie states of needles (the distinct
 // prefixes, root included), so the table is allocated once.
