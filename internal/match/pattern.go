@@ -79,6 +79,7 @@ type strMatcher struct {
 	hints       []segHint // per segment: a byte to search for with IndexByte
 	open, close bool      // pattern starts / ends with '*'
 	cased       bool
+	slow        bool // no fast paths (tests compare against this)
 }
 
 // segHint names a unit of a segment that only one byte can match (an ASCII
@@ -289,6 +290,43 @@ func backStart(s string, n int) (int, bool) {
 	return i, true
 }
 
+// endsASCII decides whether seg matches the end of s (at or after i) from
+// the trailing ASCII bytes of s alone, comparing backwards so that most
+// mismatches show at the first byte or two; sure is false when it reaches
+// a non-ASCII byte first. An ASCII byte is one rune however the text
+// around it decodes, so the answer is that of backStart and at.
+func (m *strMatcher) endsASCII(seg []unit, s string, i int) (ok, sure bool) {
+	if m.slow {
+		return false, false
+	}
+	j := len(s)
+	for k := len(seg) - 1; k >= 0; k-- {
+		if j == 0 {
+			return false, true // fewer runes than units
+		}
+		c := s[j-1]
+		if c >= utf8.RuneSelf {
+			return false, false
+		}
+		switch u := seg[k]; u.kind {
+		case uAny:
+		case uDash:
+			if !isDash(rune(c)) {
+				return false, true
+			}
+		default:
+			if !m.cased && 'a' <= c && c <= 'z' {
+				c -= 'a' - 'A'
+			}
+			if rune(c) != u.r {
+				return false, true
+			}
+		}
+		j--
+	}
+	return j >= i, true
+}
+
 // match reports whether the whole of s matches the pattern.
 func (m *strMatcher) match(s string) bool {
 	segs := m.segs
@@ -313,6 +351,9 @@ func (m *strMatcher) match(s string) bool {
 	hints := m.hints[len(m.hints)-len(segs):]
 	for k, seg := range segs {
 		if k == last {
+			if ok, sure := m.endsASCII(seg, s, i); sure {
+				return ok
+			}
 			start, ok := backStart(s, len(seg))
 			if !ok || start < i {
 				return false
@@ -322,7 +363,7 @@ func (m *strMatcher) match(s string) bool {
 		}
 		var end int
 		var ok bool
-		if hints[k].ok {
+		if hints[k].ok && !m.slow {
 			end, ok = m.findHinted(seg, hints[k], s, i)
 		} else {
 			end, ok = m.find(seg, s, i)
