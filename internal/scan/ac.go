@@ -1,6 +1,7 @@
 package scan
 
 import (
+	"encoding/binary"
 	"sort"
 	"unicode/utf8"
 	"unsafe"
@@ -196,8 +197,18 @@ func (m *acMatcher) scan(s string, hit func(needle int32)) {
 }
 
 // isASCII reports whether s has no byte >= 0x80.
+// It tests eight bytes at a time.
 func isASCII(s string) bool {
-	for i := 0; i < len(s); i++ {
+	i := 0
+	if len(s) >= 8 {
+		p := unsafe.Pointer(unsafe.StringData(s))
+		for ; i+8 <= len(s); i += 8 {
+			if binary.LittleEndian.Uint64(unsafe.Slice((*byte)(unsafe.Add(p, i)), 8))&0x8080808080808080 != 0 {
+				return false
+			}
+		}
+	}
+	for ; i < len(s); i++ {
 		if s[i] >= utf8.RuneSelf {
 			return false
 		}

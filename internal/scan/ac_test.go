@@ -55,3 +55,19 @@ func fmtInts(xs []int) string {
 	}
 	return b.String()
 }
+
+func TestIsASCII(t *testing.T) {
+	for n := 0; n < 40; n++ {
+		s := strings.Repeat("a", n)
+		if !isASCII(s) {
+			t.Fatalf("%q: not ASCII?", s)
+		}
+		for i := 0; i < n; i++ {
+			b := []byte(s)
+			b[i] = 0x80 | byte(i)
+			if isASCII(string(b)) {
+				t.Fatalf("%q: ASCII?", b)
+			}
+		}
+	}
+}

@@ -169,8 +169,13 @@ type observation struct {
 func (r *Runner) evaluate(router *Router, path string, rec input.Record) result {
 	var res result
 	ev := rec.Ev()
-	ts, _, hasTime := event.Time(ev, r.TimeFields)
+	// The event's time is read only when a range needs it or a rule fires
+	// (most events raise no alert).
+	var ts time.Time
+	hasTime, timed := false, false
 	if !r.From.IsZero() || !r.To.IsZero() {
+		ts, _, hasTime = event.Time(ev, r.TimeFields)
+		timed = true
 		switch {
 		case !hasTime:
 			res.noTime = true
@@ -182,6 +187,10 @@ func (r *Runner) evaluate(router *Router, path string, rec input.Record) result 
 	}
 	known := router.MatchRenamed(ev, func(rule *match.Rule, renames map[string]string) {
 		if r.Emit == nil || r.Emit[rule] {
+			if !timed {
+				ts, _, hasTime = event.Time(ev, r.TimeFields)
+				timed = true
+			}
 			res.rules = append(res.rules, rule)
 			res.alerts = append(res.alerts, r.alert(rule, path, rec, ts, hasTime))
 		} else if r.Correlate != nil && r.Correlate.Suppress(rule) {
