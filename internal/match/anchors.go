@@ -159,12 +159,7 @@ func leafAnchors(field string, keyword bool, tests []valueTest, all bool) *ancho
 			}
 			return nil
 		}
-		longest := ""
-		for _, s := range pt.m.needles() {
-			if utf8.RuneCountInString(s) > utf8.RuneCountInString(longest) {
-				longest = s
-			}
-		}
+		longest := pt.m.longestNeedle()
 		if longest == "" {
 			return nil
 		}
@@ -272,8 +267,20 @@ func (p *plainTest) intNeedle() (string, bool) {
 }
 
 func dedupe(in []Anchor) []Anchor {
-	seen := map[Anchor]bool{}
 	out := in[:0]
+	if len(in) <= 16 {
+	next:
+		for _, a := range in {
+			for _, b := range out {
+				if a == b {
+					continue next
+				}
+			}
+			out = append(out, a)
+		}
+		return out
+	}
+	seen := make(map[Anchor]bool, len(in))
 	for _, a := range in {
 		if !seen[a] {
 			seen[a] = true

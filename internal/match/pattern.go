@@ -181,6 +181,29 @@ func (m *strMatcher) needles() []string {
 	return out
 }
 
+// longestNeedle returns the first of the longest (in runes) of needles(),
+// without building the others.
+func (m *strMatcher) longestNeedle() string {
+	var best []unit
+	for _, seg := range m.segs {
+		start := 0
+		for k := 0; k <= len(seg); k++ {
+			if k < len(seg) && seg[k].kind == uLit {
+				continue
+			}
+			if k-start > len(best) {
+				best = seg[start:k]
+			}
+			start = k + 1
+		}
+	}
+	var b strings.Builder
+	for _, u := range best {
+		b.WriteRune(u.r)
+	}
+	return b.String()
+}
+
 func (m *strMatcher) eq(u unit, r rune) bool {
 	switch u.kind {
 	case uAny:

@@ -131,3 +131,18 @@ func TestHintedFindAgreesWithFind(t *testing.T) {
 		}
 	}
 }
+
+func TestLongestNeedle(t *testing.T) {
+	for _, pat := range []string{"", "*", "abc", "*ab*cde*f", "a?bcd*xy", "é?ab", "*\u212Akit*", "ab*cd", "a?b?c", "xx?yyy*zz"} {
+		m := newStrMatcher(parseSigmaString(pat), false)
+		want := ""
+		for _, s := range m.needles() {
+			if len([]rune(s)) > len([]rune(want)) {
+				want = s
+			}
+		}
+		if got := m.longestNeedle(); got != want {
+			t.Errorf("%q: longestNeedle %q, needles() gives %q", pat, got, want)
+		}
+	}
+}

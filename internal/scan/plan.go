@@ -268,7 +268,11 @@ func (r *routerCore) buildPrefilter(p *plan) {
 	}
 	for _, f := range order {
 		fn := byField[f]
-		if !f.num && r.ac(fn.needles) == nil { // too many distinct bytes: give up prefiltering these routes
+		var m *acMatcher
+		if !f.num {
+			m = r.ac(fn.needles)
+		}
+		if !f.num && m == nil { // too many distinct bytes: give up prefiltering these routes
 			for _, rs := range fn.routes {
 				for _, i := range rs {
 					p.routes[i].always = true
@@ -293,7 +297,7 @@ func (r *routerCore) buildPrefilter(p *plan) {
 		if f.num {
 			p.fields[fi].nums = append(p.fields[fi].nums, fieldNum{index: fn.index, base: int32(len(p.needleRoutes)), n: int32(len(fn.needles))})
 		} else {
-			p.fields[fi].acs = append(p.fields[fi].acs, fieldAC{ac: r.ac(fn.needles), base: int32(len(p.needleRoutes))})
+			p.fields[fi].acs = append(p.fields[fi].acs, fieldAC{ac: m, base: int32(len(p.needleRoutes))})
 		}
 		p.needleRoutes = append(p.needleRoutes, fn.routes...)
 	}
