@@ -234,6 +234,10 @@ func (p *flatParser) str() (string, bool) {
 	ascii := true
 	for i < len(b) {
 		c := b[i]
+		if !strSpecial[c] {
+			i++
+			continue
+		}
 		if c == '"' {
 			if !ascii && !utf8.Valid(b[start:i]) {
 				return "", false
@@ -254,6 +258,15 @@ func (p *flatParser) str() (string, bool) {
 	}
 	return "", false
 }
+
+// strSpecial marks the bytes a string scan must look at: the quote, the
+// backslash, control bytes and non-ASCII bytes.
+var strSpecial = func() (t [256]bool) {
+	for c := 0; c < 256; c++ {
+		t[c] = c == '"' || c == '\\' || c < 0x20 || c >= 0x80
+	}
+	return t
+}()
 
 func (p *flatParser) escaped(start, i int) (string, bool) {
 	b := p.b

@@ -144,6 +144,9 @@ func compileStrings(it *sigma.Item, fl *fieldLeaf, transforms []string, ph Place
 			if v.Kind == sigma.VNumber && len(transforms) == 0 && !it.Keyword {
 				pt.num, err = strconv.ParseFloat(v.Text, 64)
 				pt.hasNum = err == nil
+				if pt.hasNum && !cased {
+					pt.intLit, _ = pt.intNeedle()
+				}
 			}
 			fl.tests = append(fl.tests, pt)
 			fl.needles = append(fl.needles, pt.m.needles())

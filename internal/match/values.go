@@ -23,9 +23,17 @@ type plainTest struct {
 	m      *strMatcher
 	num    float64
 	hasNum bool
+	intLit string // the number's canonical text when the value is exactly an integer (intNeedle)
 }
 
 func (p *plainTest) test(v event.Value, _ event.Event) bool {
+	if p.intLit != "" {
+		// Canonical integer text equals the number exactly when it is the
+		// number's own text (see CanonicalInt), pattern and number alike.
+		if s, ok := v.Text(); ok && CanonicalInt(s) {
+			return s == p.intLit
+		}
+	}
 	if p.hasNum {
 		if f, ok := v.Float(); ok && f == p.num {
 			return true
