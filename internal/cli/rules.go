@@ -2,10 +2,11 @@ package cli
 
 import (
 	"fmt"
-	"github.com/vigil-sec/vigil/internal/correlate"
 
 	"github.com/spf13/cobra"
+	"github.com/vigil-sec/vigil/internal/correlate"
 	"github.com/vigil-sec/vigil/internal/diag"
+	"github.com/vigil-sec/vigil/internal/match"
 	"github.com/vigil-sec/vigil/internal/sigma"
 )
 
@@ -50,7 +51,7 @@ docs/sigma-conformance.md for the schema.`,
 			"  vigil rules lint --format json my_rule.yml",
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(c *cobra.Command, args []string) error {
-			docs, set, err := loadRules(args, placeholders)
+			docs, set, err := loadRulesWith(args, placeholders, match.Options{CheckOnly: true})
 			if err != nil {
 				return err
 			}
@@ -78,6 +79,9 @@ docs/sigma-conformance.md for the schema.`,
 					if err := diag.Write(e.stdout, d.Diags.Cap(maxDiagsPerDoc)); err != nil {
 						return err
 					}
+				}
+				if n := rep.Summary.NeedPlaceholders; n > 0 {
+					fmt.Fprintf(e.stdout, "%d loaded rules need placeholder values before vigil scan runs them (--placeholders FILE)\n", n)
 				}
 				fmt.Fprintf(e.stdout, "%d rules: %d loaded, %d failed\n", rep.Summary.Rules, rep.Summary.Loaded, rep.Summary.Failed)
 			}
@@ -112,6 +116,9 @@ type lintSummary struct {
 	Rules  int `json:"rules"`
 	Loaded int `json:"loaded"`
 	Failed int `json:"failed"`
+	// NeedPlaceholders counts loaded rules that scan rejects until
+	// --placeholders gives their values.
+	NeedPlaceholders int `json:"need_placeholders"`
 }
 
 func newLintReport(docs []*sigma.Document) lintReport {
@@ -126,9 +133,21 @@ func newLintReport(docs []*sigma.Document) lintReport {
 		rep.Summary.Rules++
 		if d.OK() {
 			rep.Summary.Loaded++
+			if hasCode(d.Diags, sigma.CodePlaceholder) {
+				rep.Summary.NeedPlaceholders++
+			}
 		} else {
 			rep.Summary.Failed++
 		}
 	}
 	return rep
+}
+
+func hasCode(l diag.List, code string) bool {
+	for _, d := range l {
+		if d.Code == code {
+			return true
+		}
+	}
+	return false
 }

@@ -55,6 +55,11 @@ func errorsUnwrapPath(err error) error {
 
 // loadRules parses every file and compiles what loads.
 func loadRules(paths []string, placeholderFile string) ([]*sigma.Document, *match.Set, error) {
+	return loadRulesWith(paths, placeholderFile, match.Options{})
+}
+
+// loadRulesWith is loadRules with load options (lint sets CheckOnly).
+func loadRulesWith(paths []string, placeholderFile string, opt match.Options) ([]*sigma.Document, *match.Set, error) {
 	ph, err := loadPlaceholders(placeholderFile)
 	if err != nil {
 		return nil, nil, err
@@ -63,7 +68,8 @@ func loadRules(paths []string, placeholderFile string) ([]*sigma.Document, *matc
 	if err != nil {
 		return nil, nil, err
 	}
-	return docs, match.Load(docs, match.Options{Placeholders: ph}), nil
+	opt.Placeholders = ph
+	return docs, match.Load(docs, opt), nil
 }
 
 func parseRuleFiles(paths []string) ([]*sigma.Document, error) {

@@ -63,7 +63,7 @@ type compiled struct {
 // compileDetection compiles every search identifier, then the conditions
 // (OR-ed when there are several). It returns nil when anything failed; the
 // reasons are in diags.
-func compileDetection(d *sigma.Detection, ph Placeholders, diags *diag.List) *compiled {
+func compileDetection(d *sigma.Detection, ph placeholderUse, diags *diag.List) *compiled {
 	c := &compiled{}
 	searches := map[string]search{}
 	ok := true

@@ -15,7 +15,7 @@ import (
 // compileItem turns one checked detection item into a predicate. Problems
 // that only show when values are built (regex syntax, CIDR, placeholders
 // without values, encodings of wildcards) are reported in diags.
-func compileItem(it *sigma.Item, ph Placeholders, diags *diag.List) Predicate {
+func compileItem(it *sigma.Item, ph placeholderUse, diags *diag.List) Predicate {
 	typ := ""
 	var transforms, flags []string
 	for _, m := range it.Modifiers {
@@ -93,7 +93,7 @@ func compileItem(it *sigma.Item, ph Placeholders, diags *diag.List) Predicate {
 }
 
 // compileStrings builds the plain (possibly transformed) string values.
-func compileStrings(it *sigma.Item, fl *fieldLeaf, transforms []string, ph Placeholders, diags *diag.List) bool {
+func compileStrings(it *sigma.Item, fl *fieldLeaf, transforms []string, ph placeholderUse, diags *diag.List) bool {
 	cased := it.Has("cased")
 	fl.nullAll = true
 	for _, v := range it.Values {
@@ -106,9 +106,14 @@ func compileStrings(it *sigma.Item, fl *fieldLeaf, transforms []string, ph Place
 		raws := []string{v.Text}
 		if contains(transforms, "expand") {
 			var err error
-			raws, err = expandPlaceholders(v.Text, ph)
+			raws, err = expandPlaceholders(v.Text, ph.values)
 			var miss *missingPlaceholderError
-			if errors.As(err, &miss) {
+			if errors.As(err, &miss) && ph.check {
+				// Lint: the rule is valid; only running it needs the values.
+				// The value is kept as literal text so the rest is checked.
+				diags.Warnf(v.Range, sigma.CodePlaceholder, fmt.Sprintf("give %%%s%% values in the placeholder file (--placeholders FILE) before scanning with it", miss.name), "placeholder %%%s%% has no values: the rule is valid, but vigil scan rejects it until it has them", miss.name)
+				raws, err = []string{v.Text}, nil
+			} else if errors.As(err, &miss) {
 				diags.Errorf(v.Range, sigma.CodePlaceholder, fmt.Sprintf("give %%%s%% values in the placeholder file (--placeholders FILE)", miss.name), "rule cannot load: %v", err)
 				return false
 			} else if err != nil {

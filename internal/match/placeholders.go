@@ -8,6 +8,13 @@ import (
 // Placeholders maps a placeholder name (without the '%') to its values.
 type Placeholders map[string][]string
 
+// placeholderUse is how compilation treats placeholders: their values, and
+// whether a missing one only warns (lint) or rejects the rule (scan).
+type placeholderUse struct {
+	values Placeholders
+	check  bool
+}
+
 // missingPlaceholderError names a placeholder that has no values.
 type missingPlaceholderError struct{ name string }
 

@@ -10,6 +10,10 @@ import (
 type Options struct {
 	// Placeholders give the values of %name% placeholders under |expand.
 	Placeholders Placeholders
+	// CheckOnly is for lint: a placeholder without values is a warning,
+	// not an error (the rule is valid; only running it needs the values).
+	// A Set loaded this way must not be used to scan.
+	CheckOnly bool
 }
 
 // Set is a compiled collection of rules.
@@ -35,7 +39,7 @@ func Load(docs []*sigma.Document, opt Options) *Set {
 		}
 		switch d.Kind {
 		case sigma.KindRule:
-			c := compileDetection(&d.Rule.Detection, opt.Placeholders, &d.Diags)
+			c := compileDetection(&d.Rule.Detection, placeholderUse{opt.Placeholders, opt.CheckOnly}, &d.Diags)
 			if c == nil || !d.OK() {
 				continue
 			}
@@ -43,7 +47,7 @@ func Load(docs []*sigma.Document, opt Options) *Set {
 			r.addFields(c.preds)
 			set.Rules = append(set.Rules, r)
 		case sigma.KindFilter:
-			c := compileDetection(&d.Filter.Detection, opt.Placeholders, &d.Diags)
+			c := compileDetection(&d.Filter.Detection, placeholderUse{opt.Placeholders, opt.CheckOnly}, &d.Diags)
 			if c != nil && d.OK() {
 				filters = append(filters, filt{d, c})
 			}
