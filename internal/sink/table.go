@@ -6,6 +6,7 @@ import (
 	"io"
 	"strings"
 	"time"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/vigil-sec/vigil/internal/alert"
@@ -34,7 +35,7 @@ func (s *tableSink) Write(a *alert.Alert) error {
 			ts = t.Format("2006-01-02 15:04:05")
 		}
 	}
-	src := a.Source.Path
+	src := clean(a.Source.Path)
 	switch {
 	case a.Source.Line > 0:
 		src = fmt.Sprintf("%s:%d", src, a.Source.Line)
@@ -53,9 +54,26 @@ func clip(s string, n int) string {
 	if s == "" {
 		return "-"
 	}
+	s = clean(s)
 	if utf8.RuneCountInString(s) <= n {
 		return s
 	}
 	r := []rune(s)
 	return string(r[:n-1]) + "…"
+}
+
+// clean shows control characters (newline, tab, ESC, C1 codes) as U+FFFD:
+// hosts, titles and paths can come from logs an attacker wrote, and at a
+// terminal a raw newline forges a row and an escape sequence can erase or
+// rewrite earlier alerts.
+func clean(s string) string {
+	if strings.IndexFunc(s, unicode.IsControl) < 0 {
+		return s
+	}
+	return strings.Map(func(r rune) rune {
+		if unicode.IsControl(r) {
+			return '\uFFFD'
+		}
+		return r
+	}, s)
 }
