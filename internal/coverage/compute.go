@@ -68,16 +68,21 @@ func (in Input) rulesByTechnique() map[string][]RuleRef {
 		runnable := in.Provided.Feeds(r.Logsource, in.Mapping)
 		w := round(LevelWeight(r.Level) * StatusWeight(r.Status))
 		seen := map[string]bool{}
+		ref := RuleRef{ID: r.ID, Title: r.Title, Level: r.Level, Status: r.Status, Path: r.Path, Runnable: runnable, Weight: w}
 		for _, tid := range r.Techniques {
-			ref := RuleRef{ID: r.ID, Title: r.Title, Level: r.Level, Status: r.Status, Path: r.Path, Runnable: runnable, Weight: w}
 			if !seen[tid] {
 				seen[tid] = true
 				out[tid] = append(out[tid], ref)
 			}
+		}
+		// Parents after all direct tags, so a rule tagged with both T1059.001
+		// and T1059 (in either order) lists T1059 directly, not via T1059.001.
+		for _, tid := range r.Techniques {
 			if parent, _, ok := strings.Cut(tid, "."); ok && !seen[parent] {
 				seen[parent] = true
-				ref.Via = tid
-				out[parent] = append(out[parent], ref)
+				via := ref
+				via.Via = tid
+				out[parent] = append(out[parent], via)
 			}
 		}
 	}
