@@ -36,6 +36,10 @@ type Attack struct {
 	Techniques []string `json:"techniques"`
 	Tactics    []string `json:"tactics"`
 	Notes      []string `json:"notes,omitempty"` // revocations and renames applied to the rule's tags
+	// EarlierIDs are the IDs earlier ATT&CK releases (18.1 and before) used
+	// for these techniques, e.g. T1562.004 for T1686.003, so alerts can be
+	// joined with data labelled in those releases.
+	EarlierIDs []string `json:"earlier_ids,omitempty"`
 }
 
 // Source says where the event came from: a line (JSON lines, or the

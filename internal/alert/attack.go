@@ -35,6 +35,9 @@ func AttackFromKB(kb TagResolver, tags []string) Attack {
 		switch r.Kind {
 		case "technique":
 			add(&a.Techniques, r.Technique.ID)
+			for _, id := range r.EarlierIDs {
+				add(&a.EarlierIDs, id)
+			}
 			for _, tac := range r.Tactics {
 				add(&techTactics, tac.Shortname)
 			}

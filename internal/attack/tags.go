@@ -15,6 +15,9 @@ type TagResolution struct {
 	Tactics   []TacticRef `json:"tactics,omitempty"`   // the tactic, or the technique's tactics
 	Object    *ObjectRef  `json:"object,omitempty"`    // group or software
 	Note      string      `json:"note,omitempty"`      // revocation or rename explained
+	// EarlierIDs are the IDs under which earlier ATT&CK releases filed the
+	// technique, so data labelled against them still lines up.
+	EarlierIDs []string `json:"earlier_ids,omitempty"`
 }
 
 var (
@@ -48,6 +51,7 @@ func (kb *KB) ResolveTag(tag string) TagResolution {
 		res.Kind, res.Domain = "technique", d.Name
 		tr := d.techRef(live)
 		res.Technique, res.Tactics = &tr, d.tacticRefs(tech.Tactics)
+		res.EarlierIDs = d.earlierIDs(live)
 		if live != t {
 			res.Note = fmt.Sprintf("%s was revoked; replaced by %s %s", d.Techniques[t].ID, tech.ID, tech.Name)
 		} else if !tech.Active() {
