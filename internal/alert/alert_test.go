@@ -14,7 +14,7 @@ func TestAttackFromKB(t *testing.T) {
 	got := AttackFromKB(kb, []string{"attack.execution", "attack.t1059.001", "attack.T1105", "attack.g0016", "attack.s0002",
 		"attack.defense_evasion", "cve.2021-44228", "detection.threat-hunting", "attack.defense-impairment", "attack.t1562.001"})
 	want := Attack{Techniques: []string{"T1059.001", "T1105", "T1685"}, Tactics: []string{"execution", "stealth", "defense-impairment"},
-		Notes: []string{"tactic defense-evasion was renamed stealth in ATT&CK 19.0", "T1562.001 was revoked; replaced by T1685 Disable or Modify Tools"},
+		Notes:      []string{"tactic defense-evasion was renamed stealth in ATT&CK 19.0", "T1562.001 was revoked; replaced by T1685 Disable or Modify Tools"},
 		EarlierIDs: []string{"T1086", "T1054", "T1089", "T1562", "T1562.001", "T1562.006"}}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("got %+v\nwant %+v", got, want)
