@@ -315,7 +315,7 @@ func where(s alert.Source) string {
 
 // host names the machine an event came from (as the scan does).
 func host(ev event.Event) string {
-	for _, f := range []string{"Computer", "Hostname", "host.name", "hostname", "host"} {
+	for _, f := range []string{"Computer", "Hostname", "host.name", "hostname", "host", "node"} {
 		if v, ok := ev.Get(f); ok {
 			if s, ok := v.Text(); ok && s != "" {
 				return s

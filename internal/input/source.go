@@ -56,7 +56,8 @@ func (e *UnknownFormatError) Error() string { return e.Path + ": " + e.Reason }
 
 // Open opens path ("-" for stdin) and picks the reader from its content, not
 // its name: EVTX by its file magic, gzip by its magic (then looked at again),
-// a JSON array by a leading '[', JSON lines by a leading '{'.
+// a JSON array by a leading '[', JSON lines by a leading '{', raw auditd
+// records by a first line "type=… msg=audit(…".
 func Open(path string, stdin io.Reader) (Source, error) {
 	return OpenWith(path, stdin, Options{})
 }
@@ -133,9 +134,21 @@ func detect(path string, r io.Reader, closer io.Closer, gz *gzip.Reader, opt Opt
 		return &jsonLinesSource{JSONLines: jl, close: close}, nil
 	case first == '[':
 		return newArraySource(path, br, close), nil
+	case (first == 't' || first == 'n') && isAuditLine(firstLine(br)):
+		return &auditdSource{lines: NewJSONLines(path, br), close: close}, nil
 	}
 	close()
-	return nil, &UnknownFormatError{path, fmt.Sprintf("not an event log vigil reads (EVTX, JSON lines or a JSON array); it starts with %q", printable(head))}
+	return nil, &UnknownFormatError{path, fmt.Sprintf("not an event log vigil reads (EVTX, JSON lines, a JSON array or raw auditd lines); it starts with %q", printable(head))}
+}
+
+// firstLine peeks (without consuming) at the first non-blank line.
+func firstLine(br *bufio.Reader) []byte {
+	b, _ := br.Peek(4096)
+	b = bytes.TrimLeft(b, " \t\r\n")
+	if i := bytes.IndexByte(b, '\n'); i >= 0 {
+		b = b[:i]
+	}
+	return b
 }
 
 // firstNonSpace peeks (without consuming) past leading whitespace; empty

@@ -281,7 +281,7 @@ func (r *Runner) report(msg string) {
 
 // host names the machine an event came from, across the common shapes.
 func host(ev event.Event) string {
-	for _, f := range []string{"Computer", "Hostname", "host.name", "hostname", "host"} {
+	for _, f := range []string{"Computer", "Hostname", "host.name", "hostname", "host", "node"} {
 		if v, ok := ev.Get(f); ok {
 			if s, ok := v.Text(); ok && s != "" {
 				return s
