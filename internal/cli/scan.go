@@ -78,7 +78,7 @@ error (no rule loaded, output not writable), 2 on a usage error.`,
 	fl.StringSliceVar(&f.tags, "tags", nil, "only rules with one of these tags or their sub-tags (e.g. attack.t1059, attack.credential-access)")
 	fl.StringVar(&f.from, "from", "", "only events at or after this time (RFC 3339 or YYYY-MM-DD)")
 	fl.StringVar(&f.to, "to", "", "only events at or before this time (RFC 3339 or YYYY-MM-DD)")
-	fl.StringVar(&f.timeField, "time-field", "", "event field holding the time (default: TimeCreated, @timestamp, timestamp, time, EventTime, UtcTime)")
+	fl.StringVar(&f.timeField, "time-field", "", "event field holding the time (default: TimeCreated, @timestamp, timestamp, time, EventTime, UtcTime, eventTime, published)")
 	fl.BoolVar(&f.strict, "strict-logsource", false, "skip rules whose logsource no pipeline maps instead of evaluating them on every event")
 	fl.StringVar(&f.output, "output", "", "write alerts to FILE instead of stdout")
 	fl.BoolVar(&f.noProgress, "no-progress", false, "no progress line on a terminal")

@@ -7,9 +7,10 @@ import (
 )
 
 // DefaultTimeFields are tried in order for an event's time: the canonical
-// Windows TimeCreated, then the usual JSON log fields.
+// Windows TimeCreated, then the usual JSON log fields, then CloudTrail's
+// eventTime and Okta's published.
 func DefaultTimeFields() []string {
-	return []string{"TimeCreated", "@timestamp", "timestamp", "time", "EventTime", "UtcTime"}
+	return []string{"TimeCreated", "@timestamp", "timestamp", "time", "EventTime", "UtcTime", "eventTime", "published"}
 }
 
 // Time returns the event's time from the first of fields (DefaultTimeFields when

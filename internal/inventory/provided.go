@@ -159,15 +159,26 @@ func (p *Provided) addChannel(name string, ids idSet) {
 func (p *Provided) Feeds(ls logsource.Logsource, m *logsource.Mapping) bool {
 	routes := m.Routes(ls)
 	if routes == nil {
-		for _, s := range p.sigma {
-			if s == ls {
-				return true
-			}
-		}
-		return false
+		return p.direct(ls)
 	}
 	for _, r := range routes {
+		// Routes that name no Channel (CloudTrail, Okta, auditd pipelines)
+		// recognise a product by its own fields; the catalogue lists those
+		// sources by their Sigma log source.
+		if _, windows := r.Values("Channel"); !windows && p.direct(ls) {
+			return true
+		}
 		if p.routeFed(r) {
+			return true
+		}
+	}
+	return false
+}
+
+// direct reports whether a collected source lists ls among its Sigma log sources.
+func (p *Provided) direct(ls logsource.Logsource) bool {
+	for _, s := range p.sigma {
+		if s == ls {
 			return true
 		}
 	}
