@@ -84,6 +84,9 @@ func missing(c *coverage.Technique) string {
 	case "rules-not-runnable":
 		return fmt.Sprintf("%d rule(s) target it, but none can run: their log sources are not collected.%s", len(c.Rules), logs)
 	case "no-rule":
+		if c.Runnable > 0 {
+			return fmt.Sprintf("logs but no usable rule: its %d runnable rule(s) are deprecated or unsupported and count for nothing; a maintained rule is needed.%s", c.Runnable, logs)
+		}
 		return fmt.Sprintf("logs but no rule: the collected logs give %.0f%% of the data components ATT&CK analytic %s reads, and no rule targets it.%s", c.Visibility.Score*100, c.Visibility.Analytic, logs)
 	}
 	if c.Visibility.Note != "" {

@@ -45,13 +45,16 @@ func Compute(in Input, ids []string) map[string]*Technique {
 	return out
 }
 
+// status names what stands between a technique and detection. Rules that
+// run but weigh nothing (deprecated, unsupported) leave it at no-rule: the
+// logs are there, a usable rule is what is missing.
 func status(t *Technique) string {
 	switch {
 	case t.Detection >= Covered:
 		return "covered"
 	case t.Detection > 0:
 		return "partial"
-	case len(t.Rules) > 0:
+	case len(t.Rules) > 0 && t.Runnable == 0:
 		return "rules-not-runnable"
 	case t.Visibility.Score > 0:
 		return "no-rule"

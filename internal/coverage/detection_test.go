@@ -211,13 +211,10 @@ func TestRuleRefFields(t *testing.T) {
 	if d := got["T1059.001"].Detection; !near(d, 0.21) {
 		t.Errorf("T1059.001 detection %v, want 0.21", d)
 	}
-	// A deprecated rule runs but weighs nothing: no detection from it.
-	// Its status is deliberately not asserted: today it is
-	// "rules-not-runnable", whose gap text ("none can run: their log sources
-	// are not collected") is wrong for a collected, zero-weight rule; which
-	// status fits is a design decision still open.
+	// A deprecated rule runs but weighs nothing: no detection from it, and
+	// the gap is a missing usable rule, not uncollected logs.
 	c := got["T1003"]
-	if c.Runnable != 1 || len(c.Rules) != 1 || c.Rules[0].Weight != 0 || c.Detection != 0 || c.ByStatus["deprecated"] != 1 {
+	if c.Runnable != 1 || len(c.Rules) != 1 || c.Rules[0].Weight != 0 || c.Detection != 0 || c.ByStatus["deprecated"] != 1 || c.Status == "rules-not-runnable" {
 		t.Errorf("T1003: %+v", c)
 	}
 }
