@@ -14,7 +14,11 @@
 // BinXML decoding runs under a recover that turns a fault into a skip.
 package evtx
 
-import "time"
+import (
+	"time"
+
+	"github.com/vigil-sec/vigil/internal/winevent"
+)
 
 const (
 	fileHeaderSize  = 4096
@@ -43,6 +47,8 @@ type Record struct {
 	// Channel, Provider_Name, Computer, TimeCreated, ... plus every
 	// EventData/UserData field at top level.
 	Fields map[string]any
+	// Tree is the rendered <Event> element, set only when Reader.KeepTree is.
+	Tree *winevent.Element
 }
 
 // filetime converts a Windows FILETIME (100 ns ticks since 1601-01-01 UTC).

@@ -27,6 +27,9 @@ type Reader struct {
 	// those chunks may hold stale bytes from an older, larger log, so a
 	// chunk there without the chunk magic is slack, not damage.
 	headerChunks int
+	// KeepTree makes Next also return the record's element tree
+	// (Record.Tree), for renderers and tests that need the XML shape.
+	KeepTree bool
 }
 
 // Open opens an EVTX file for streaming. It fails only when the file cannot

@@ -43,6 +43,9 @@ func (r *Reader) nextRecord() (rec Record, err error, ok bool) {
 		return Record{}, r.fail(pos, "record %d: %v", rec.ID, derr), true
 	}
 	rec.Fields = winevent.Flatten(root)
+	if r.KeepTree {
+		rec.Tree = root
+	}
 	r.stats.Records++
 	return rec, nil, true
 }

@@ -56,8 +56,9 @@ func (e *UnknownFormatError) Error() string { return e.Path + ": " + e.Reason }
 
 // Open opens path ("-" for stdin) and picks the reader from its content, not
 // its name: EVTX by its file magic, gzip by its magic (then looked at again),
-// a JSON array by a leading '[', JSON lines by a leading '{', raw auditd
-// records by a first line "type=… msg=audit(…".
+// a JSON array by a leading '[', JSON lines by a leading '{', Windows event
+// XML by a leading '<' and an <Event> element, raw auditd records by a first
+// line "type=… msg=audit(…".
 func Open(path string, stdin io.Reader) (Source, error) {
 	return OpenWith(path, stdin, Options{})
 }
@@ -121,6 +122,10 @@ func detect(path string, r io.Reader, closer io.Closer, gz *gzip.Reader, opt Opt
 		close()
 		return nil, &UnknownFormatError{path, "EVTX data in a stream or .gz: vigil reads EVTX from plain files; decompress it first"}
 	}
+	if len(head) >= 2 && (head[0] == 0xff && head[1] == 0xfe || head[0] == 0xfe && head[1] == 0xff) {
+		close() // PowerShell's > and Out-File write UTF-16 by default
+		return nil, &UnknownFormatError{path, "UTF-16 text: convert it to UTF-8 first (iconv -f UTF-16 -t UTF-8, or Out-File -Encoding utf8)"}
+	}
 	if bom, _ := br.Peek(3); bytes.Equal(bom, []byte("\xef\xbb\xbf")) {
 		br.Discard(3) // JSON decoders reject a byte-order mark
 	}
@@ -134,11 +139,17 @@ func detect(path string, r io.Reader, closer io.Closer, gz *gzip.Reader, opt Opt
 		return &jsonLinesSource{JSONLines: jl, close: close}, nil
 	case first == '[':
 		return newArraySource(path, br, close), nil
+	case first == '<':
+		if head, _ := br.Peek(4096); bytes.Contains(head, []byte("<Event")) {
+			return newXMLSource(path, br, close), nil
+		}
+		close()
+		return nil, &UnknownFormatError{path, "XML, but no <Event> element in its first 4 KiB: not a Windows event export"}
 	case (first == 't' || first == 'n') && isAuditLine(firstLine(br)):
 		return &auditdSource{lines: NewJSONLines(path, br), close: close}, nil
 	}
 	close()
-	return nil, &UnknownFormatError{path, fmt.Sprintf("not an event log vigil reads (EVTX, JSON lines, a JSON array or raw auditd lines); it starts with %q", printable(head))}
+	return nil, &UnknownFormatError{path, fmt.Sprintf("not an event log vigil reads (EVTX, JSON lines, a JSON array, Windows event XML or raw auditd lines); it starts with %q", printable(head))}
 }
 
 // firstLine peeks (without consuming) at the first non-blank line.
