@@ -2,6 +2,7 @@ package sink
 
 import (
 	"encoding/csv"
+	"encoding/json"
 	"io"
 	"strconv"
 	"strings"
@@ -9,9 +10,10 @@ import (
 	"github.com/vigil-sec/vigil/internal/alert"
 )
 
-// csvHeader is the column order; the event is the last column, as JSON.
+// csvHeader is the column order. The event is a JSON column; correlation
+// (JSON, correlation alerts only) was added after it, so it comes last.
 var csvHeader = [...]string{"timestamp", "level", "rule_title", "rule_id", "rule_author", "techniques", "tactics",
-	"host", "source_path", "source_line", "source_record", "event"}
+	"host", "source_path", "source_line", "source_record", "event", "correlation"}
 
 type csvSink struct {
 	w      *csv.Writer
@@ -38,9 +40,17 @@ func (s *csvSink) Write(a *alert.Alert) error {
 	if a.Source.Record > 0 {
 		rec = strconv.FormatUint(a.Source.Record, 10)
 	}
+	corr := ""
+	if a.Correlation != nil {
+		b, err := json.Marshal(a.Correlation)
+		if err != nil {
+			return err
+		}
+		corr = string(b)
+	}
 	return s.w.Write([]string{ts, a.Rule.Level, a.Rule.Title, a.Rule.ID, a.Rule.Author,
 		strings.Join(a.Attack.Techniques, " "), strings.Join(a.Attack.Tactics, " "), a.Host,
-		a.Source.Path, line, rec, string(a.Event)})
+		a.Source.Path, line, rec, string(a.Event), corr})
 }
 
 func (s *csvSink) Close() error {

