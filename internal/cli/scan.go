@@ -40,14 +40,16 @@ func newScanCmd(e *env) *cobra.Command {
 		Use:   "scan [PATH...]",
 		Short: "Run Sigma rules over EVTX and JSON logs and report alerts with their ATT&CK techniques",
 		Long: `scan evaluates Sigma rules over logs: EVTX files, JSON lines (NDJSON, also
-gzip'd), JSON arrays, and directories of them (recursively; "-" reads stdin).
-Formats are detected from content, not file names. Windows events in all three
-shapes (EVTX, evtx_dump-style nested JSON, flat JSON such as Security-Datasets)
-present the same field names to rules.
+gzip'd), JSON arrays, Windows event XML exports, raw auditd logs, and
+directories of them (recursively; "-" reads stdin). Formats are detected from
+content, not file names. Windows events in every shape (EVTX, XML,
+evtx_dump-style nested JSON, flat JSON such as Security-Datasets) present the
+same field names to rules.
 
 Each rule sees only the events its logsource means, through the embedded
 pipelines (Sysmon, Windows Security auditing with field renames, PowerShell,
-Defender, the Windows services, Sysmon for Linux) plus any --pipeline files.
+Defender, the Windows services, Sysmon for Linux, auditd, CloudTrail, Okta)
+plus any --pipeline files.
 A rule whose logsource no pipeline maps is evaluated against every event, as
 the Sigma specification does without a pipeline, and the summary lists it;
 --strict-logsource skips such rules instead.
