@@ -46,6 +46,16 @@ type decoder struct {
 	names     map[uint32]string // element/attribute names by offset, per chunk
 	budget    int               // tokens left for the current record
 	chunkLeft int               // tokens left for the whole chunk
+
+	// Compiled template definitions by offset. Offsets only mean something
+	// within one chunk, so reset empties it with the names.
+	templates   map[int]*compiled
+	compileLeft int // tokens compile may still walk in this chunk
+	ops         []op
+	shapes      []elemShape
+	// interpretOnly turns compiling off, so tests can check that compiled
+	// templates give exactly what decoding each record afresh gives.
+	interpretOnly bool
 }
 
 func (d *decoder) reset(chunk []byte) {
@@ -54,7 +64,13 @@ func (d *decoder) reset(chunk []byte) {
 		d.names = make(map[uint32]string, 256)
 	}
 	clear(d.names)
+	if d.templates == nil {
+		d.templates = make(map[int]*compiled, 64)
+	}
+	clear(d.templates)
+	d.ops, d.shapes = d.ops[:0], d.shapes[:0]
 	d.chunkLeft = chunkBudget
+	d.compileLeft = compileBudget
 }
 
 // record decodes the BinXML in [start, end) into the <Event> element. A

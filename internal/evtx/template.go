@@ -57,6 +57,12 @@ func (d *decoder) template(p, end int, parent *winevent.Element, depth int) (int
 		subs[i] = v
 		vp += sz
 	}
+	if c := d.compiledTemplate(body, body+int(size)); c != nil {
+		if err := d.instantiate(c, subs, parent, depth+1); err != nil {
+			return p, err
+		}
+		return vp, nil
+	}
 	if _, err := d.fragment(body, body+int(size), subs, parent, depth+1, true); err != nil {
 		return p, err
 	}
