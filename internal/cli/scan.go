@@ -42,7 +42,7 @@ func newScanCmd(e *env) *cobra.Command {
 		Long: `scan evaluates Sigma rules over logs: EVTX files, JSON lines (NDJSON, also
 gzip'd), JSON arrays, Windows event XML exports, raw auditd logs, and
 directories of them (recursively; "-" reads stdin). Formats are detected from
-content, not file names. Windows events in every shape (EVTX, XML,
+content, not file names. Windows events in every shape (EVTX, XML, Winlogbeat JSON,
 evtx_dump-style nested JSON, flat JSON such as Security-Datasets) present the
 same field names to rules.
 

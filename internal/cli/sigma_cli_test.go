@@ -37,6 +37,7 @@ func TestRulesAndScan(t *testing.T) {
 		{"scan_cloud_products", []string{"scan", "--format", "jsonl", "--rules", d + "/cloud", d + "/cloud/cloudtrail.jsonl"}, "", ExitOK},
 		{"scan_xml", []string{"scan", "--format", "jsonl", "--rules", d + "/rules/good.yml", d + "/xml/export.xml"}, "", ExitOK},
 		{"scan_zeek_product", []string{"scan", "--format", "jsonl", "--rules", d + "/zeek", d + "/zeek/rdp.jsonl"}, "", ExitOK},
+		{"scan_winlogbeat", []string{"scan", "--format", "jsonl", "--rules", d + "/rules/good.yml", d + "/winlogbeat/events.jsonl"}, "", ExitOK},
 		{"scan_stdin", []string{"scan", "--format", "jsonl", "--rules", d + "/rules/good.yml", "-"}, `{"Image":"x\\powershell.exe","CommandLine":"a \u2013enc b","User":"eve"}` + "\n", ExitOK},
 		{"scan_starter_pack_table", []string{"scan", d + "/events.jsonl"}, "", ExitOK},
 		{"scan_csv", []string{"scan", "--format", "csv", "--rules", d + "/rules/good.yml", d + "/events.jsonl"}, "", ExitOK},

@@ -29,7 +29,8 @@ var channelCase = [...]string{"Security", "System", "Application", "Setup"}
 // Normalise brings a decoded JSON event to the canonical field names.
 //
 // An evtx_dump-style event (Event.System present) is flattened by
-// FromEvtxDump into a new map. Any other map is taken as a flat export
+// FromEvtxDump into a new map, a Winlogbeat event (winlog.channel, or 6.x's
+// log_name) by FromWinlogbeat. Any other map is taken as a flat export
 // (shape 3): canonical aliases are added to m itself when missing
 // (Provider_Name from SourceName, Computer from Hostname, ...), a
 // lower-cased classic channel name gets its Windows case back, and Sysmon
@@ -37,6 +38,9 @@ var channelCase = [...]string{"Security", "System", "Application", "Setup"}
 // ever deleted. The returned map is m in that case.
 func Normalise(m map[string]any) map[string]any {
 	if flat, ok := FromEvtxDump(m); ok {
+		return flat
+	}
+	if flat, ok := FromWinlogbeat(m); ok {
 		return flat
 	}
 	for _, a := range flatAliases {
