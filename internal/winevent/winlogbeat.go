@@ -50,6 +50,7 @@ func FromWinlogbeat(m map[string]any) (map[string]any, bool) {
 		sys.Children = append(sys.Children, p)
 	}
 	child("EventID", id)
+	child("Version", w["version"]) // also decides EventData "Version" collisions as EVTX does
 	if ts, ok := m["@timestamp"].(string); ok {
 		sys.Children = append(sys.Children, &Element{Name: "TimeCreated", Attrs: []Attr{{Name: "SystemTime", Value: ts}}})
 	}
