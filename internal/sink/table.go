@@ -62,18 +62,26 @@ func clip(s string, n int) string {
 	return string(r[:n-1]) + "…"
 }
 
-// clean shows control characters (newline, tab, ESC, C1 codes) as U+FFFD:
+// clean shows control characters (newline, tab, ESC, C1 codes) and bidi
+// overrides as U+FFFD:
 // hosts, titles and paths can come from logs an attacker wrote, and at a
 // terminal a raw newline forges a row and an escape sequence can erase or
 // rewrite earlier alerts.
 func clean(s string) string {
-	if strings.IndexFunc(s, unicode.IsControl) < 0 {
+	if strings.IndexFunc(s, unsafeRune) < 0 {
 		return s
 	}
 	return strings.Map(func(r rune) rune {
-		if unicode.IsControl(r) {
+		if unsafeRune(r) {
 			return '\uFFFD'
 		}
 		return r
 	}, s)
+}
+
+// unsafeRune: control characters, and the bidirectional formatting
+// characters (U+202A–U+202E, U+2066–U+2069, U+200E, U+200F) that make a
+// terminal show "evil\u202Eexe.txt" as "eviltxt.exe".
+func unsafeRune(r rune) bool {
+	return unicode.IsControl(r) || r >= 0x202A && r <= 0x202E || r >= 0x2066 && r <= 0x2069 || r == 0x200E || r == 0x200F
 }

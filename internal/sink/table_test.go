@@ -137,3 +137,20 @@ func TestTableControlChars(t *testing.T) {
 		}
 	}
 }
+
+// Bidirectional overrides would let a path read differently from what it is
+// ("evil\u202Etxt.exe" shows as "evilexe.txt"); they are shown as U+FFFD.
+func TestTableBidiControls(t *testing.T) {
+	a := evtxAlert()
+	a.Source = alert.Source{Path: "C:\\evil\u202Etxt.exe", Record: 1}
+	a.Host = "h\u2066o\u2069st\u200F"
+	rows := writeTable(t, a)
+	if got := rows[0][len(rows[0])-1]; got != "C:\\evil\ufffdtxt.exe#1" {
+		t.Errorf("source = %q", got)
+	}
+	for _, cell := range rows[0] {
+		if strings.ContainsAny(cell, "\u202A\u202B\u202C\u202D\u202E\u2066\u2067\u2068\u2069\u200E\u200F") {
+			t.Errorf("bidi control kept: %q", cell)
+		}
+	}
+}
