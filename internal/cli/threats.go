@@ -23,8 +23,8 @@ func newThreatsCmd(e *env) *cobra.Command {
 data (MISP galaxy: Tidal group records keyed by ATT&CK group ID, and MISP
 threat actors linked to ATT&CK groups with link methods of different
 strength) and lists every matching group with its evidence and a confidence
-that can be taken apart (docs/threats.md). Without --profile it uses the
-embedded demo profile (a US health insurer).`,
+that can be taken apart (docs/assessment.md, "Who targets us"). Without
+--profile it uses the embedded demo profile (a US health insurer).`,
 		Example: "  vigil threats\n  vigil threats --profile me.yml --format json\n  vigil profile init > me.yml",
 		Args:    cobra.NoArgs,
 		RunE: func(c *cobra.Command, _ []string) error {
@@ -60,7 +60,7 @@ embedded demo profile (a US health insurer).`,
 func printThreats(e *env, p *profile.Profile, groups []threat.GroupMatch, all bool) error {
 	fmt.Fprintf(e.stdout, "%d groups target %s (sectors %s; countries %s)\n", len(groups), p.Organisation,
 		strings.Join(p.Sectors, ", "), strings.Join(p.Countries, ", "))
-	fmt.Fprintln(e.stdout, "confidence = sector score (strongest claim per source record, combined across records) × country factor; docs/threats.md")
+	fmt.Fprintln(e.stdout, "confidence = sector score (strongest claim per source record, combined across records) × country factor; docs/assessment.md")
 	tw := tabwriter.NewWriter(e.stdout, 0, 4, 2, ' ', 0)
 	fmt.Fprintln(tw, "GROUP\tNAME\tCONFIDENCE\tSECTOR\tCOUNTRY\tEVIDENCE")
 	for _, g := range groups {

@@ -52,7 +52,7 @@ func EmbeddedDataset() (*Dataset, error) {
 }
 
 // strengthWeight is how much one piece of evidence is believed, by how its
-// source record is tied to the ATT&CK group (docs/threats.md).
+// source record is tied to the ATT&CK group (docs/assessment.md, "Who targets us").
 func strengthWeight(s string) float64 {
 	switch s {
 	case "direct":

@@ -12,7 +12,7 @@ func relationFactor(rel string) float64 {
 	return 0
 }
 
-// Country factors when the query names countries (docs/threats.md).
+// Country factors when the query names countries (docs/assessment.md, "Who targets us").
 const (
 	countryNoData    = 0.7 // the sources say nothing about the group's victims' countries
 	countryElsewhere = 0.4 // they name countries, none of them the profile's
