@@ -38,7 +38,7 @@ func newScanCmd(e *env) *cobra.Command {
 	var f scanFlags
 	cmd := &cobra.Command{
 		Use:   "scan [PATH...]",
-		Short: "Run Sigma rules over EVTX and JSON logs and report alerts with their ATT&CK techniques",
+		Short: "Run Sigma rules over logs (EVTX, JSON, XML, auditd) and report alerts with their ATT&CK techniques",
 		Long: `scan evaluates Sigma rules over logs: EVTX files, JSON lines (NDJSON, also
 gzip'd), JSON arrays, Windows event XML exports, raw auditd logs, and
 directories of them (recursively; "-" reads stdin). Formats are detected from
