@@ -188,7 +188,7 @@ func (e *Engine) Observe(rule *match.Rule, ev event.Event, src alert.Source) []A
 		})
 		return nil
 	}
-	p := &pend{t: t, src: src, ord: e.ruleOrd[rule], rule: rule, host: host(ev)}
+	p := &pend{t: t, src: src, ord: e.ruleOrd[rule], rule: rule, host: event.Host(ev)}
 	p.ext = make([]extract, len(cons))
 	for i, c := range cons {
 		p.ext[i] = c.n.extract(c.in, ev, &e.stats)
@@ -311,18 +311,6 @@ func where(s alert.Source) string {
 		return fmt.Sprintf("%s:%d", s.Path, s.Line)
 	}
 	return s.Path
-}
-
-// host names the machine an event came from (as the scan does).
-func host(ev event.Event) string {
-	for _, f := range []string{"Computer", "Hostname", "host.name", "hostname", "host", "node"} {
-		if v, ok := ev.Get(f); ok {
-			if s, ok := v.Text(); ok && s != "" {
-				return s
-			}
-		}
-	}
-	return ""
 }
 
 // evID identifies one event: all matches of an event share it.

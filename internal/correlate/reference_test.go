@@ -102,7 +102,7 @@ func reference(h *harness, in []obs, maxRefs int) []string {
 						continue
 					}
 					x := n.extract(ii, o.ev, &Stats{})
-					r := ref{t: o.t, src: o.src, rule: o.rule, host: host(o.ev)}
+					r := ref{t: o.t, src: o.src, rule: o.rule, host: event.Host(o.ev)}
 					occs = append(occs, rocc{t: o.t, a: oi, in: ii, id: o.id, group: x.group, key: x.key, ok: x.ok,
 						val: x.val, hasVal: x.hasVal, num: x.num, hasNum: x.hasNum, refs: []ref{r}, total: 1, last: r})
 				}

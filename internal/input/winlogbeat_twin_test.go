@@ -14,10 +14,7 @@ import (
 // Winlogbeat 7+ ships it, must give the EVTX reader's values for the fields
 // Winlogbeat carries: the System identity fields and all of EventData.
 func TestWinlogbeatTwinsOfEVTX(t *testing.T) {
-	dir := filepath.Dir(sharedEVTX(t, "benign/sysmon.evtx"))
-	files, _ := filepath.Glob(filepath.Join(dir, "*.evtx"))
-	attack, _ := filepath.Glob(filepath.Join(dir, "..", "..", "evtx-attack-samples", "*", "*.evtx"))
-	files = append(files, attack...)
+	files := corpusEVTX(t)
 	compared := 0
 	for _, f := range files {
 		r, err := evtx.Open(f)

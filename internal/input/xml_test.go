@@ -109,10 +109,7 @@ func TestXMLStreamAndErrors(t *testing.T) {
 // Every record of real EVTX files, rendered as XML the way Windows renders
 // it, must read back as the same fields the EVTX reader gives.
 func TestXMLTwinsOfEVTX(t *testing.T) {
-	dir := filepath.Dir(sharedEVTX(t, "benign/sysmon.evtx"))
-	files, _ := filepath.Glob(filepath.Join(dir, "*.evtx"))
-	attack, _ := filepath.Glob(filepath.Join(dir, "..", "..", "evtx-attack-samples", "*", "*.evtx"))
-	files = append(files, attack...)
+	files := corpusEVTX(t)
 	total := 0
 	for _, f := range files {
 		r, err := evtx.Open(f)
@@ -222,4 +219,14 @@ func FuzzXMLEvents(f *testing.F) {
 		}
 		t.Fatal("source never ended")
 	})
+}
+
+// corpusEVTX lists the benign and attack-sample EVTX files of the shared
+// corpora (skipping the test when they are absent).
+func corpusEVTX(t *testing.T) []string {
+	t.Helper()
+	dir := filepath.Dir(sharedEVTX(t, "benign/sysmon.evtx"))
+	files, _ := filepath.Glob(filepath.Join(dir, "*.evtx"))
+	attack, _ := filepath.Glob(filepath.Join(dir, "..", "..", "evtx-attack-samples", "*", "*.evtx"))
+	return append(files, attack...)
 }

@@ -244,7 +244,7 @@ func (r *Runner) alert(rule *match.Rule, path string, rec input.Record, ts time.
 		Rule: alert.Rule{ID: m.ID, Title: m.Title, Level: m.Level, Status: m.Status, Author: m.Author,
 			Tags: nonNil(m.Tags), Path: rule.Doc.File},
 		Attack: att,
-		Host:   strings.Clone(host(rec.Ev())),
+		Host:   strings.Clone(event.Host(rec.Ev())),
 		Source: alert.Source{Path: path, Line: rec.Line, Record: rec.RecordID, Offset: rec.Offset},
 		Event:  append([]byte(nil), rec.Raw...), // Raw may be the reader's buffer
 	}
@@ -277,18 +277,6 @@ func (r *Runner) report(msg string) {
 	if r.Report != nil {
 		r.Report(msg)
 	}
-}
-
-// host names the machine an event came from, across the common shapes.
-func host(ev event.Event) string {
-	for _, f := range []string{"Computer", "Hostname", "host.name", "hostname", "host", "node"} {
-		if v, ok := ev.Get(f); ok {
-			if s, ok := v.Text(); ok && s != "" {
-				return s
-			}
-		}
-	}
-	return ""
 }
 
 // reasonOf keeps the kind of a skip (its reason up to the first detail),
