@@ -61,11 +61,11 @@ func CanonicalInt(s string) bool {
 // operands (the most selective), an OR those of every operand, a search
 // item with several values one needle per value (its longest literal run).
 func (r *Rule) Anchors() ([]Anchor, bool) {
-	a := anchorsOf(r.det.root)
-	if a == nil {
+	c, ok := r.AnchorClauses()
+	if !ok {
 		return nil, false
 	}
-	return dedupe(a.list), true
+	return c[0], true
 }
 
 // anchorSet is nil for "unknown" (always evaluate).
@@ -73,35 +73,22 @@ type anchorSet struct{ list []Anchor }
 
 // score ranks a set for AND: the shortest needle bounds how often the set
 // fires, and fewer anchors are cheaper; higher is better.
-func (a *anchorSet) score() int {
+func (a *anchorSet) score() int { return a.shortest()*64 - len(a.list) }
+
+// shortest is the length of the set's shortest needle (a number's counts
+// 8 more: it is compared with a whole value, not found inside one).
+func (a *anchorSet) shortest() int {
 	min := 1 << 20
 	for _, x := range a.list {
 		n := len(x.Needle)
 		if x.Number {
-			n += 8 // a whole value, not a substring: more selective
+			n += 8
 		}
 		if n < min {
 			min = n
 		}
 	}
-	return min*64 - len(a.list)
-}
-
-func anchorsOf(n node) *anchorSet {
-	switch t := n.(type) {
-	case notNode:
-		return nil
-	case andNode:
-		return best(len(t), func(i int) *anchorSet { return anchorsOf(t[i]) })
-	case orNode:
-		return union(len(t), func(i int) *anchorSet { return anchorsOf(t[i]) })
-	case search:
-		return union(len(t), func(i int) *anchorSet {
-			alt := t[i]
-			return best(len(alt), func(j int) *anchorSet { return predAnchors(alt[j]) })
-		})
-	}
-	return nil
+	return min
 }
 
 func best(n int, f func(int) *anchorSet) *anchorSet {
@@ -128,20 +115,6 @@ func union(n int, f func(int) *anchorSet) *anchorSet {
 		out.list = append(out.list, a.list...)
 	}
 	return out
-}
-
-func predAnchors(p Predicate) *anchorSet {
-	if k, ok := p.(*keywordLeaf); ok {
-		if k.neq || len(k.tests) == 0 {
-			return nil
-		}
-		return leafAnchors("", true, k.tests, k.all)
-	}
-	l, ok := p.(*fieldLeaf)
-	if !ok || l.neq || l.nullAny || len(l.tests) == 0 {
-		return nil
-	}
-	return leafAnchors(l.field, false, l.tests, l.all)
 }
 
 func leafAnchors(field string, keyword bool, tests []valueTest, all bool) *anchorSet {

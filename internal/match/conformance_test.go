@@ -97,9 +97,13 @@ func runCase(t *testing.T, c conformanceCase) {
 	r := set.Rules[0]
 	for i, raw := range c.Events {
 		ev := toEvent(t, raw)
-		if got := r.Match(ev); got != c.Want[i] {
+		got := r.Match(ev)
+		if got != c.Want[i] {
 			js, _ := json.Marshal(raw)
 			t.Errorf("event %d %s: match = %v, want %v (spec: %s)", i, js, got, c.Want[i], c.Spec)
+		}
+		if got {
+			checkClauses(t, r, ev, i)
 		}
 	}
 }

@@ -42,6 +42,11 @@ type acMatcher struct {
 	// then steps over bytes that are not in start without a transition.
 	skip  bool
 	start [256]bool
+	// pairs has a bit for every pair of byte classes that begins a needle
+	// (a one-byte needle's class with every class). At the root the scan
+	// steps over positions whose pair is not in it: many start bytes are
+	// common letters, but far fewer of their pairs begin a needle.
+	pairs []uint64
 }
 
 // acOut is one needle ending at a state; next chains to the outputs of its
@@ -147,6 +152,18 @@ func newAC(needles []string) *acMatcher {
 		}
 	}
 	m.skip = n <= maxSkipStart
+	m.pairs = make([]uint64, 1<<16/64)
+	for _, nd := range needles {
+		c0 := uint32(m.class[nd[0]]) << 8
+		if len(nd) == 1 {
+			for c1 := uint32(0); c1 < 256; c1++ {
+				m.pairs[(c0|c1)>>6] |= 1 << ((c0 | c1) & 63)
+			}
+			continue
+		}
+		x := c0 | uint32(m.class[nd[1]])
+		m.pairs[x>>6] |= 1 << (x & 63)
+	}
 	for i, v := range next {
 		e := v * int32(nc) << 1
 		if m.out[v] >= 0 {

@@ -5,6 +5,8 @@ import (
 	"sort"
 	"strings"
 	"testing"
+
+	"github.com/vigil-sec/vigil/internal/event"
 )
 
 // TestACAgainstNaive checks the automaton against strings.Index on random
@@ -67,6 +69,49 @@ func TestIsASCII(t *testing.T) {
 			b[i] = 0x80 | byte(i)
 			if isASCII(string(b)) {
 				t.Fatalf("%q: ASCII?", b)
+			}
+		}
+	}
+}
+
+// TestScanACAgainstNaive checks the prefilter's scan loop (the pair skip
+// at the root, lower-case text through the class table) against
+// strings.Contains on folded text: every needle that occurs must be marked.
+// Over-reporting is allowed only for non-ASCII needles, which these are not.
+func TestScanACAgainstNaive(t *testing.T) {
+	rng := rand.New(rand.NewSource(2))
+	const alphabet = "ABCabc\\. -xyz019"
+	word := func(n int, from string) string {
+		b := make([]byte, n)
+		for i := range b {
+			b[i] = from[rng.Intn(len(from))]
+		}
+		return string(b)
+	}
+	for round := 0; round < 500; round++ {
+		var needles []string
+		for i := 0; i < 1+rng.Intn(10); i++ {
+			needles = append(needles, strings.ToUpper(word(1+rng.Intn(4), alphabet[:8+rng.Intn(8)])))
+		}
+		m := newAC(needles)
+		p := &plan{routes: make([]planRoute, len(needles)), needleRoutes: make([][]int32, len(needles))}
+		for i := range needles {
+			p.routes[i].need = 1
+			p.needleRoutes[i] = []int32{int32(i) << 2}
+		}
+		st := &pfState{}
+		for k := 0; k < 30; k++ {
+			text := word(rng.Intn(40), alphabet)
+			st.prefilter(p, event.Map{})
+			st.scanAC(&fieldAC{ac: m}, text)
+			got := map[int32]bool{}
+			for _, c := range st.cands {
+				got[c] = true
+			}
+			for i, n := range needles {
+				if want := strings.Contains(strings.ToUpper(text), n); want != got[int32(i)] {
+					t.Fatalf("needles %q text %q: needle %q marked %v, occurs %v", needles, text, n, got[int32(i)], want)
+				}
 			}
 		}
 	}

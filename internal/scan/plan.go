@@ -50,6 +50,7 @@ type planRoute struct {
 	residual *logsource.Entry // entry conditions still to check per event; nil: none
 	always   bool             // the rule has no anchors: evaluate without prefilter
 	shared   bool             // a general or unmapped route (not from the Channel/EventID bucket)
+	need     uint8            // one bit per anchor clause: all must be seen
 }
 
 // planField is one event field the prefilter scans, with its automata: one
@@ -82,7 +83,8 @@ type plan struct {
 	fields       []planField
 	byField      map[string]int32 // event field → fields index (keyword automaton excluded)
 	kw           int32            // index of the keyword automaton in fields, or -1
-	needleRoutes [][]int32        // per needle: the routes it makes candidates
+	needleRoutes [][]int32        // per needle: route<<2 | clause, the route clauses it satisfies
+	always       []int32          // routes evaluated without prefilter, in order
 	table        fieldTable
 }
 
@@ -93,10 +95,12 @@ type plan struct {
 type pfState struct {
 	p           *plan
 	stamp       []uint32 // per route: gen when a needle of it was seen
+	have        []uint8  // per route: the clauses seen, valid when stamp is gen
 	needleStamp []uint32
 	fieldStamp  []uint32
 	gen         uint32
 	buf         []byte
+	cands       []int32 // routes whose clauses were all seen, in discovery order
 }
 
 func keyOf(ev event.Event, prod *logsource.ProductRule) planKey {
@@ -232,37 +236,41 @@ func (r *routerCore) buildPrefilter(p *plan) {
 	var order []fkey
 	for i := range p.routes {
 		pr := &p.routes[i]
-		anchors, ok := r.anchors(pr.rule)
+		clauses, ok := r.anchors(pr.rule)
 		if !ok {
 			pr.always = true
 			continue
 		}
-		for _, a := range anchors {
-			f := fkey{a.Keyword, pr.shared, a.Number, a.Field}
-			if !a.Keyword && pr.alias != nil {
-				if to, ok := pr.alias.fields[f.field]; ok {
-					f.field = to
+		pr.need = uint8(1)<<len(clauses) - 1
+		for ci, clause := range clauses {
+			for _, a := range clause {
+				f := fkey{a.Keyword, pr.shared, a.Number, a.Field}
+				if !a.Keyword && pr.alias != nil {
+					if to, ok := pr.alias.fields[f.field]; ok {
+						f.field = to
+					}
 				}
-			}
-			fn := byField[f]
-			if fn == nil {
-				fn = &fieldNeedles{index: map[string]int32{}}
-				byField[f] = fn
-				order = append(order, f)
-			}
-			needle := a.Needle
-			if !a.Number && len(needle) > maxNeedle {
-				needle = needle[len(needle)-maxNeedle:]
-			}
-			id, ok := fn.index[needle]
-			if !ok {
-				id = int32(len(fn.needles))
-				fn.index[needle] = id
-				fn.needles = append(fn.needles, needle)
-				fn.routes = append(fn.routes, nil)
-			}
-			if rs := fn.routes[id]; len(rs) == 0 || rs[len(rs)-1] != int32(i) {
-				fn.routes[id] = append(rs, int32(i))
+				fn := byField[f]
+				if fn == nil {
+					fn = &fieldNeedles{index: map[string]int32{}}
+					byField[f] = fn
+					order = append(order, f)
+				}
+				needle := a.Needle
+				if !a.Number && len(needle) > maxNeedle {
+					needle = needle[len(needle)-maxNeedle:]
+				}
+				id, ok := fn.index[needle]
+				if !ok {
+					id = int32(len(fn.needles))
+					fn.index[needle] = id
+					fn.needles = append(fn.needles, needle)
+					fn.routes = append(fn.routes, nil)
+				}
+				e := int32(i)<<2 | int32(ci)
+				if rs := fn.routes[id]; len(rs) == 0 || rs[len(rs)-1] != e {
+					fn.routes[id] = append(rs, e)
+				}
 			}
 		}
 	}
@@ -274,8 +282,8 @@ func (r *routerCore) buildPrefilter(p *plan) {
 		}
 		if !f.num && m == nil { // too many distinct bytes: give up prefiltering these routes
 			for _, rs := range fn.routes {
-				for _, i := range rs {
-					p.routes[i].always = true
+				for _, e := range rs {
+					p.routes[e>>2].always = true
 				}
 			}
 			continue
@@ -300,6 +308,11 @@ func (r *routerCore) buildPrefilter(p *plan) {
 			p.fields[fi].acs = append(p.fields[fi].acs, fieldAC{ac: m, base: int32(len(p.needleRoutes))})
 		}
 		p.needleRoutes = append(p.needleRoutes, fn.routes...)
+	}
+	for i := range p.routes {
+		if p.routes[i].always {
+			p.always = append(p.always, int32(i))
+		}
 	}
 	p.buildTable()
 }
@@ -326,7 +339,11 @@ func (st *pfState) prefilter(p *plan, ev event.Event) {
 		st.gen = 1
 	}
 	st.p = p
+	st.cands = st.cands[:0]
 	st.stamp = grow(st.stamp, len(p.routes))
+	if len(st.have) < len(p.routes) {
+		st.have = append(st.have, make([]uint8, len(p.routes)-len(st.have))...)
+	}
 	st.needleStamp = grow(st.needleStamp, len(p.needleRoutes))
 	st.fieldStamp = grow(st.fieldStamp, len(p.fields))
 	if len(p.fields) == 0 {
@@ -428,12 +445,20 @@ func (st *pfState) scanAC(fa *fieldAC, s string) {
 	next := unsafe.Pointer(unsafe.SliceData(m.next))
 	class := &m.class
 	q := int32(0)
+	pairs := m.pairs
 	for i := 0; i < len(s); i++ {
-		if q == 0 && m.skip {
-			for i < len(s) && !m.start[s[i]] {
+		if q == 0 {
+			// Step over positions where no needle can begin.
+			c0 := uint32(class[s[i]]) << 8
+			for i+1 < len(s) {
+				x := c0 | uint32(class[s[i+1]])
+				if pairs[x>>6]&(1<<(x&63)) != 0 {
+					break
+				}
+				c0 = (x & 0xff) << 8
 				i++
 			}
-			if i == len(s) {
+			if i+1 == len(s) && !m.start[s[i]] {
 				return
 			}
 		}
@@ -466,8 +491,20 @@ func (st *pfState) markNeedle(id int32) {
 		return
 	}
 	st.needleStamp[id] = st.gen
-	for _, ri := range st.p.needleRoutes[id] {
-		st.stamp[ri] = st.gen
+	routes := st.p.routes
+	for _, e := range st.p.needleRoutes[id] {
+		ri, bit := e>>2, uint8(1)<<(e&3)
+		if st.stamp[ri] != st.gen {
+			st.stamp[ri] = st.gen
+			st.have[ri] = 0
+		}
+		if h := st.have[ri]; h|bit != h {
+			h |= bit
+			st.have[ri] = h
+			if h == routes[ri].need {
+				st.cands = append(st.cands, ri)
+			}
+		}
 	}
 }
 

@@ -1,6 +1,7 @@
 package scan
 
 import (
+	"slices"
 	"strings"
 	"sync"
 
@@ -49,17 +50,18 @@ type routerCore struct {
 
 type ruleAnchors struct {
 	done, ok bool
-	list     []match.Anchor
+	clauses  [][]match.Anchor
 }
 
-// anchors returns rule i's anchors, computed once (called with mu held).
-func (c *routerCore) anchors(i int) ([]match.Anchor, bool) {
+// anchors returns rule i's anchor clauses, computed once (called with mu
+// held).
+func (c *routerCore) anchors(i int) ([][]match.Anchor, bool) {
 	a := &c.anch[i]
 	if !a.done {
-		a.list, a.ok = c.Rules[i].Anchors()
+		a.clauses, a.ok = c.Rules[i].AnchorClauses()
 		a.done = true
 	}
-	return a.list, a.ok
+	return a.clauses, a.ok
 }
 
 // NewRouter indexes the plan's active rules through the mapping.
@@ -128,10 +130,19 @@ func (r *Router) MatchRenamed(ev event.Event, fn func(rule *match.Rule, renames 
 	p := r.plan(ev, product)
 	st := &r.pf
 	st.prefilter(p, ev)
-	for i := range p.routes {
+	sortRoutes(st.cands)
+	cands, always := st.cands, p.always
+	for len(cands) > 0 || len(always) > 0 {
+		// The candidates and the always-evaluated routes, merged in plan
+		// order (the reference path's order).
+		var i int32
+		if len(always) == 0 || (len(cands) > 0 && cands[0] < always[0]) {
+			i, cands = cands[0], cands[1:]
+		} else {
+			i, always = always[0], always[1:]
+		}
 		pr := &p.routes[i]
-		if r.seen[pr.rule] == r.gen || (!pr.always && st.stamp[i] != st.gen) ||
-			(pr.residual != nil && !pr.residual.Matches(ev)) {
+		if r.seen[pr.rule] == r.gen || (pr.residual != nil && !pr.residual.Matches(ev)) {
 			continue
 		}
 		target := ev
@@ -149,6 +160,19 @@ func (r *Router) MatchRenamed(ev event.Event, fn func(rule *match.Rule, renames 
 		r.runAll(ev, func(rule *match.Rule) { fn(rule, nil) })
 	}
 	return product != nil
+}
+
+// sortRoutes sorts the few candidate routes of an event in place.
+func sortRoutes(a []int32) {
+	if len(a) > 32 {
+		slices.Sort(a)
+		return
+	}
+	for i := 1; i < len(a); i++ {
+		for j := i; j > 0 && a[j] < a[j-1]; j-- {
+			a[j], a[j-1] = a[j-1], a[j]
+		}
+	}
 }
 
 // runAll evaluates every rule not yet matched, in load order, on an event
