@@ -33,14 +33,13 @@ type acMatcher struct {
 	nclass int
 	// next is the transition table, row by row (nclass entries per state).
 	// An entry is the next state's row offset (state*nclass) shifted left
-	// once, with the low bit set when that state has outputs, so a scan
-	// step is one load and no multiplication.
+	// twice, with bit 0 set when that state has outputs and bit 1 when it
+	// is one byte deep, so a scan step is one load and no multiplication.
 	next []int32
 	out  []int32 // per state: first output index into outs, or -1
 	outs []acOut
-	// skip is set when few bytes can start a needle: at the root, the scan
-	// then steps over bytes that are not in start without a transition.
-	skip  bool
+	// start holds the bytes that begin a needle (for the text's last byte,
+	// which has no pair).
 	start [256]bool
 	// pairs has a bit for every pair of byte classes that begins a needle
 	// (a one-byte needle's class with every class). At the root the scan
@@ -116,6 +115,7 @@ func newAC(needles []string) *acMatcher {
 	}
 	ns := len(ends)
 	fail := make([]int32, ns)
+	depth := make([]uint8, ns) // capped at 2: only "one byte deep" is asked
 	m.out = make([]int32, ns)
 	queue := make([]int32, 0, ns)
 	queue = append(queue, 0)
@@ -138,20 +138,18 @@ func newAC(needles []string) *acMatcher {
 				if s != 0 {
 					fail[nx] = frow[c]
 				}
+				depth[nx] = min(depth[s]+1, 2)
 				queue = append(queue, nx)
 			} else if s != 0 {
 				row[c] = frow[c]
 			}
 		}
 	}
-	n := 0
 	for c := 0; c < 256; c++ {
 		if m.class[c] != 0 && next[m.class[c]] != 0 {
 			m.start[c] = true
-			n++
 		}
 	}
-	m.skip = n <= maxSkipStart
 	m.pairs = make([]uint64, 1<<16/64)
 	for _, nd := range needles {
 		c0 := uint32(m.class[nd[0]]) << 8
@@ -165,7 +163,10 @@ func newAC(needles []string) *acMatcher {
 		m.pairs[x>>6] |= 1 << (x & 63)
 	}
 	for i, v := range next {
-		e := v * int32(nc) << 1
+		e := v * int32(nc) << 2
+		if depth[v] == 1 {
+			e |= 2
+		}
 		if m.out[v] >= 0 {
 			e |= 1
 		}
@@ -174,10 +175,6 @@ func newAC(needles []string) *acMatcher {
 	m.next = next
 	return m
 }
-
-// maxSkipStart is the most needle-starting byte values for which the scan
-// skips at the root (letters count twice, for their two cases).
-const maxSkipStart = 48
 
 func isCont(c byte) bool { return c&0xC0 == 0x80 }
 
@@ -204,7 +201,7 @@ func (m *acMatcher) scan(s string, hit func(needle int32)) {
 	q := int32(0)
 	for i := 0; i < len(s); i++ {
 		e := m.next[q+int32(m.class[s[i]])]
-		q = e >> 1
+		q = e >> 2
 		if e&1 != 0 {
 			for o := m.out[q/int32(m.nclass)]; o >= 0; o = m.outs[o].next {
 				hit(m.outs[o].needle)

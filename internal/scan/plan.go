@@ -463,10 +463,19 @@ func (st *pfState) scanAC(fa *fieldAC, s string) {
 			}
 		}
 		e := *(*int32)(unsafe.Add(next, uintptr(q+int32(class[s[i]]))*4))
-		q = e >> 1
+		q = e >> 2
 		if e&1 != 0 {
 			for o := m.out[q/int32(m.nclass)]; o >= 0; o = m.outs[o].next {
 				st.markNeedle(fa.base + m.outs[o].needle)
+			}
+		}
+		if e&2 != 0 && i+1 < len(s) {
+			// One byte into a needle: unless the next byte continues one
+			// that begins here, no needle is under way and the root's skip
+			// can resume at the next byte.
+			x := uint32(class[s[i]])<<8 | uint32(class[s[i+1]])
+			if pairs[x>>6]&(1<<(x&63)) == 0 {
+				q = 0
 			}
 		}
 	}
