@@ -44,19 +44,7 @@ func (c *compactor) value(depth int) bool {
 }
 
 func (c *compactor) object(depth int) bool {
-	if depth > maxDepth {
-		return false
-	}
-	c.dst = append(c.dst, '{')
-	c.i++
-	c.ws()
-	if c.i < len(c.src) && c.src[c.i] == '}' {
-		c.i++
-		c.dst = append(c.dst, '}')
-		return true
-	}
-	for {
-		c.ws()
+	return c.seq(depth, '}', func() bool {
 		if c.i >= len(c.src) || c.src[c.i] != '"' || !c.str() {
 			return false
 		}
@@ -67,42 +55,31 @@ func (c *compactor) object(depth int) bool {
 		c.i++
 		c.dst = append(c.dst, ':')
 		c.ws()
-		if !c.value(depth) {
-			return false
-		}
-		c.ws()
-		if c.i >= len(c.src) {
-			return false
-		}
-		switch c.src[c.i] {
-		case ',':
-			c.i++
-			c.dst = append(c.dst, ',')
-		case '}':
-			c.i++
-			c.dst = append(c.dst, '}')
-			return true
-		default:
-			return false
-		}
-	}
+		return c.value(depth)
+	})
 }
 
 func (c *compactor) array(depth int) bool {
+	return c.seq(depth, ']', func() bool { return c.value(depth) })
+}
+
+// seq copies an object or array: the opening byte, members separated by
+// commas, and end.
+func (c *compactor) seq(depth int, end byte, member func() bool) bool {
 	if depth > maxDepth {
 		return false
 	}
-	c.dst = append(c.dst, '[')
+	c.dst = append(c.dst, c.src[c.i])
 	c.i++
 	c.ws()
-	if c.i < len(c.src) && c.src[c.i] == ']' {
+	if c.i < len(c.src) && c.src[c.i] == end {
 		c.i++
-		c.dst = append(c.dst, ']')
+		c.dst = append(c.dst, end)
 		return true
 	}
 	for {
 		c.ws()
-		if !c.value(depth) {
+		if !member() {
 			return false
 		}
 		c.ws()
@@ -113,9 +90,9 @@ func (c *compactor) array(depth int) bool {
 		case ',':
 			c.i++
 			c.dst = append(c.dst, ',')
-		case ']':
+		case end:
 			c.i++
-			c.dst = append(c.dst, ']')
+			c.dst = append(c.dst, end)
 			return true
 		default:
 			return false
