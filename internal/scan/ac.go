@@ -46,6 +46,41 @@ type acMatcher struct {
 	// steps over positions whose pair is not in it: many start bytes are
 	// common letters, but far fewer of their pairs begin a needle.
 	pairs []uint64
+	// With long needles only, the scan jumps (Wu-Manber): shift, indexed by
+	// the classes of the two bytes ending a window of minLen bytes, says how
+	// far the window may move without skipping a needle's start; at 0 the
+	// window's start is checked by walking the trie (depth tells trie
+	// edges from fail transitions).
+	wm     bool
+	minLen int
+	shift  []uint8
+	depth  []uint8 // per state
+}
+
+// wmMinLen is the shortest needle length for which jumping beats the pair
+// skip.
+const wmMinLen = 5
+
+func (m *acMatcher) buildShift(needles []string) {
+	m.minLen = maxNeedle
+	for _, n := range needles {
+		m.minLen = min(m.minLen, len(n))
+	}
+	if m.minLen < wmMinLen {
+		return
+	}
+	nc, l := m.nclass, m.minLen
+	m.wm = true
+	m.shift = make([]uint8, nc*nc)
+	for i := range m.shift {
+		m.shift[i] = uint8(l - 1)
+	}
+	for _, n := range needles {
+		for j := 0; j+1 < l; j++ {
+			x := int(m.class[n[j]])*nc + int(m.class[n[j+1]])
+			m.shift[x] = min(m.shift[x], uint8(l-2-j))
+		}
+	}
 }
 
 // acOut is one needle ending at a state; next chains to the outputs of its
@@ -115,7 +150,7 @@ func newAC(needles []string) *acMatcher {
 	}
 	ns := len(ends)
 	fail := make([]int32, ns)
-	depth := make([]uint8, ns) // capped at 2: only "one byte deep" is asked
+	depth := make([]uint8, ns) // trie depth, capped at 255
 	m.out = make([]int32, ns)
 	queue := make([]int32, 0, ns)
 	queue = append(queue, 0)
@@ -138,7 +173,7 @@ func newAC(needles []string) *acMatcher {
 				if s != 0 {
 					fail[nx] = frow[c]
 				}
-				depth[nx] = min(depth[s]+1, 2)
+				depth[nx] = uint8(min(int(depth[s])+1, 255))
 				queue = append(queue, nx)
 			} else if s != 0 {
 				row[c] = frow[c]
@@ -162,6 +197,8 @@ func newAC(needles []string) *acMatcher {
 		x := c0 | uint32(m.class[nd[1]])
 		m.pairs[x>>6] |= 1 << (x & 63)
 	}
+	m.buildShift(needles)
+	m.depth = depth
 	for i, v := range next {
 		e := v * int32(nc) << 2
 		if depth[v] == 1 {

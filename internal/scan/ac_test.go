@@ -88,12 +88,23 @@ func TestScanACAgainstNaive(t *testing.T) {
 		}
 		return string(b)
 	}
-	for round := 0; round < 500; round++ {
+	jumps := 0
+	defer func() {
+		if jumps == 0 {
+			t.Error("no automaton used the jumping scan")
+		}
+	}()
+	for round := 0; round < 1000; round++ {
 		var needles []string
+		minLen, spread := 1, 4
+		if round%2 == 0 { // long needles only: the jumping scan
+			minLen, spread = wmMinLen, 8
+		}
 		for i := 0; i < 1+rng.Intn(10); i++ {
-			needles = append(needles, strings.ToUpper(word(1+rng.Intn(4), alphabet[:8+rng.Intn(8)])))
+			needles = append(needles, strings.ToUpper(word(minLen+rng.Intn(spread), alphabet[:8+rng.Intn(8)])))
 		}
 		m := newAC(needles)
+		jumps += btoi(m.wm)
 		p := &plan{routes: make([]planRoute, len(needles)), needleRoutes: make([][]int32, len(needles))}
 		for i := range needles {
 			p.routes[i].need = 1
@@ -101,7 +112,17 @@ func TestScanACAgainstNaive(t *testing.T) {
 		}
 		st := &pfState{}
 		for k := 0; k < 30; k++ {
-			text := word(rng.Intn(40), alphabet)
+			text := word(rng.Intn(20), alphabet)
+			for rng.Intn(3) > 0 { // plant needles, in any case, and near-misses
+				n := needles[rng.Intn(len(needles))]
+				if rng.Intn(2) == 0 {
+					n = strings.ToLower(n)
+				}
+				if rng.Intn(3) == 0 {
+					n = n[:len(n)-1]
+				}
+				text += n + word(rng.Intn(6), alphabet)
+			}
 			st.prefilter(p, event.Map{})
 			st.scanAC(&fieldAC{ac: m}, text)
 			got := map[int32]bool{}
@@ -115,4 +136,11 @@ func TestScanACAgainstNaive(t *testing.T) {
 			}
 		}
 	}
+}
+
+func btoi(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
 }

@@ -435,9 +435,42 @@ func (st *pfState) scanValue(pf *planField, v event.Value) {
 	}
 }
 
+// scanWM is scanAC for automata whose needles are all long (acMatcher.wm).
+func (st *pfState) scanWM(fa *fieldAC, s string) {
+	m := fa.ac
+	l, nc := m.minLen, int(m.nclass)
+	class, shift := &m.class, m.shift
+	for end := l - 1; end < len(s); {
+		if sh := shift[int(class[s[end-1]])*nc+int(class[s[end]])]; sh != 0 {
+			end += int(sh)
+			continue
+		}
+		// Walk the trie from the window's start; the walk also reports
+		// needles that end on the way (all of them occur).
+		q := int32(0)
+		for i, d := end-l+1, uint8(1); i < len(s); i, d = i+1, d+1 {
+			e := m.next[q+int32(class[s[i]])]
+			q = e >> 2
+			if m.depth[q/int32(nc)] != d {
+				break
+			}
+			if e&1 != 0 {
+				for o := m.out[q/int32(nc)]; o >= 0; o = m.outs[o].next {
+					st.markNeedle(fa.base + m.outs[o].needle)
+				}
+			}
+		}
+		end++
+	}
+}
+
 func (st *pfState) scanAC(fa *fieldAC, s string) {
 	m := fa.ac
 	if len(s) == 0 {
+		return
+	}
+	if m.wm {
+		st.scanWM(fa, s)
 		return
 	}
 	// The table holds only valid row offsets plus classes (newAC), so the
