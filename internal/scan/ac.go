@@ -38,6 +38,8 @@ type acMatcher struct {
 	next []int32
 	out  []int32 // per state: first output index into outs, or -1
 	outs []acOut
+	needles []string
+	merged  []bool // per needle: it has continuation bytes (see hits)
 	// start holds the bytes that begin a needle (for the text's last byte,
 	// which has no pair).
 	start [256]bool
@@ -90,9 +92,32 @@ type acOut struct {
 	next   int32
 }
 
+// hits marks the needles of output chain o, which end just before end in
+// s. A needle with UTF-8 continuation bytes is checked against the text
+// first: the shared class would let it fire on other characters of the
+// same length, and a false candidate can cost a rule evaluation over
+// hundreds of values (the emoji rules).
+func (st *pfState) hits(fa *fieldAC, o int32, s string, end int) {
+	m := fa.ac
+	for ; o >= 0; o = m.outs[o].next {
+		id := m.outs[o].needle
+		if n := m.needles[id]; m.merged[id] && (end < len(n) || s[end-len(n):end] != n) {
+			continue
+		}
+		st.markNeedle(fa.base + id)
+	}
+}
+
 // newAC returns nil when the needles use more than 254 distinct bytes.
 func newAC(needles []string) *acMatcher {
-	m := &acMatcher{}
+	m := &acMatcher{needles: needles, merged: make([]bool, len(needles))}
+	for i, n := range needles {
+		for j := 0; j < len(n); j++ {
+			if isCont(n[j]) {
+				m.merged[i] = true
+			}
+		}
+	}
 	// byte classes: 0 is "no needle has this byte". The UTF-8
 	// continuation bytes (0x80–0xBF) are one class: a needle with non-ASCII
 	// text then also fires on other text with the same lead bytes (same

@@ -74,20 +74,23 @@ func TestIsASCII(t *testing.T) {
 	}
 }
 
-// TestScanACAgainstNaive checks the prefilter's scan loop (the pair skip
-// at the root, lower-case text through the class table) against
-// strings.Contains on folded text: every needle that occurs must be marked.
-// Over-reporting is allowed only for non-ASCII needles, which these are not.
+// TestScanACAgainstNaive checks the prefilter's scan loops (the pair skip
+// at the root, the jumping scan, lower-case text through the class table,
+// non-ASCII needles) against strings.Contains on folded text: exactly the
+// needles that occur must be marked.
 func TestScanACAgainstNaive(t *testing.T) {
 	rng := rand.New(rand.NewSource(2))
-	const alphabet = "ABCabc\\. -xyz019"
-	word := func(n int, from string) string {
-		b := make([]byte, n)
-		for i := range b {
-			b[i] = from[rng.Intn(len(from))]
+	// é and è share their lead byte: the automaton's continuation class
+	// cannot tell them apart, the check in hits must.
+	alphabet := []string{"A", "B", "C", "a", "b", "c", "\\", ".", " ", "-", "x", "y", "é", "è", "0", "1"}
+	word := func(n, from int) string {
+		var b strings.Builder
+		for i := 0; i < n; i++ {
+			b.WriteString(alphabet[rng.Intn(from)])
 		}
-		return string(b)
+		return b.String()
 	}
+	fold := func(s string) string { return string(foldInto(nil, s)) }
 	jumps := 0
 	defer func() {
 		if jumps == 0 {
@@ -101,7 +104,7 @@ func TestScanACAgainstNaive(t *testing.T) {
 			minLen, spread = wmMinLen, 8
 		}
 		for i := 0; i < 1+rng.Intn(10); i++ {
-			needles = append(needles, strings.ToUpper(word(minLen+rng.Intn(spread), alphabet[:8+rng.Intn(8)])))
+			needles = append(needles, fold(word(minLen+rng.Intn(spread), 8+rng.Intn(8))))
 		}
 		m := newAC(needles)
 		jumps += btoi(m.wm)
@@ -112,7 +115,7 @@ func TestScanACAgainstNaive(t *testing.T) {
 		}
 		st := &pfState{}
 		for k := 0; k < 30; k++ {
-			text := word(rng.Intn(20), alphabet)
+			text := word(rng.Intn(20), len(alphabet))
 			for rng.Intn(3) > 0 { // plant needles, in any case, and near-misses
 				n := needles[rng.Intn(len(needles))]
 				if rng.Intn(2) == 0 {
@@ -121,16 +124,20 @@ func TestScanACAgainstNaive(t *testing.T) {
 				if rng.Intn(3) == 0 {
 					n = n[:len(n)-1]
 				}
-				text += n + word(rng.Intn(6), alphabet)
+				text += n + word(rng.Intn(6), len(alphabet))
+			}
+			scanned := text
+			if !isASCII(text) { // as scanValue does
+				scanned = fold(text)
 			}
 			st.prefilter(p, event.Map{})
-			st.scanAC(&fieldAC{ac: m}, text)
+			st.scanAC(&fieldAC{ac: m}, scanned)
 			got := map[int32]bool{}
 			for _, c := range st.cands {
 				got[c] = true
 			}
 			for i, n := range needles {
-				if want := strings.Contains(strings.ToUpper(text), n); want != got[int32(i)] {
+				if want := strings.Contains(fold(text), n); want != got[int32(i)] {
 					t.Fatalf("needles %q text %q: needle %q marked %v, occurs %v", needles, text, n, got[int32(i)], want)
 				}
 			}

@@ -455,9 +455,7 @@ func (st *pfState) scanWM(fa *fieldAC, s string) {
 				break
 			}
 			if e&1 != 0 {
-				for o := m.out[q/int32(nc)]; o >= 0; o = m.outs[o].next {
-					st.markNeedle(fa.base + m.outs[o].needle)
-				}
+				st.hits(fa, m.out[q/int32(nc)], s, i+1)
 			}
 		}
 		end++
@@ -498,9 +496,7 @@ func (st *pfState) scanAC(fa *fieldAC, s string) {
 		e := *(*int32)(unsafe.Add(next, uintptr(q+int32(class[s[i]]))*4))
 		q = e >> 2
 		if e&1 != 0 {
-			for o := m.out[q/int32(m.nclass)]; o >= 0; o = m.outs[o].next {
-				st.markNeedle(fa.base + m.outs[o].needle)
-			}
+			st.hits(fa, m.out[q/int32(m.nclass)], s, i+1)
 		}
 		if e&2 != 0 && i+1 < len(s) {
 			// One byte into a needle: unless the next byte continues one
