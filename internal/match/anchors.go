@@ -2,6 +2,7 @@ package match
 
 import (
 	"regexp"
+	"strings"
 	"regexp/syntax"
 	"strconv"
 	"unicode/utf8"
@@ -75,14 +76,15 @@ type anchorSet struct{ list []Anchor }
 // fires, and fewer anchors are cheaper; higher is better.
 func (a *anchorSet) score() int { return a.shortest()*64 - len(a.list) }
 
-// shortest is the length of the set's shortest needle (a number's counts
-// 8 more: it is compared with a whole value, not found inside one).
+// shortest is the weight (literalWeight) of the set's lightest needle (a
+// number's length counts 8 more: it is compared with a whole value, not
+// found inside one).
 func (a *anchorSet) shortest() int {
 	min := 1 << 20
 	for _, x := range a.list {
-		n := len(x.Needle)
+		n := literalWeight(x.Needle)
 		if x.Number {
-			n += 8
+			n = len(x.Needle) + 8
 		}
 		if n < min {
 			min = n
@@ -148,6 +150,19 @@ func leafAnchors(field string, keyword bool, tests []valueTest, all bool) *ancho
 // be: shorter ones would make the rule a candidate on most events anyway.
 const minRegexNeedle = 3
 
+// rareBytes are punctuation seldom seen in log values; a literal holding one
+// is as selective as a longer word, so it counts two bytes longer (the
+// backtick of PowerShell token obfuscation, the braces of -f formats).
+const rareBytes = "`{}$%^~|<>@#[]!"
+
+// literalWeight is a literal's length for ranking and for minRegexNeedle.
+func literalWeight(s string) int {
+	if strings.ContainsAny(s, rareBytes) {
+		return len(s) + 2
+	}
+	return len(s)
+}
+
 // regexAnchors returns literals one of which every match of re contains
 // (folded, so they hold whatever the expression's case flags), or nil.
 func regexAnchors(field string, keyword bool, re *regexp.Regexp) *anchorSet {
@@ -172,7 +187,7 @@ func requiredLiterals(re *syntax.Regexp) []string {
 	switch re.Op {
 	case syntax.OpLiteral:
 		s := string(re.Rune)
-		if len(s) < minRegexNeedle {
+		if literalWeight(s) < minRegexNeedle {
 			return nil
 		}
 		return []string{s}
@@ -209,8 +224,8 @@ func requiredLiterals(re *syntax.Regexp) []string {
 func literalScore(l []string) int {
 	min := 1 << 20
 	for _, s := range l {
-		if len(s) < min {
-			min = len(s)
+		if literalWeight(s) < min {
+			min = literalWeight(s)
 		}
 	}
 	return min*64 - len(l)

@@ -99,6 +99,17 @@ func TestAnchorClauses(t *testing.T) {
     f: {CommandLine|contains: 'xyz'}
     condition: a and not f`,
 			[][]Anchor{{{Field: "Image", Needle: `\AAA.EXE`}}}},
+		{"regular expressions anchor on rare punctuation", `
+    sel:
+      - CommandLine|re: '\w+`+"`"+`(?:\w+|-|.)`+"`"+`[\w+|\s]'
+      - CommandLine|re: '"(?:\{\d\})+"\s*-f'
+      - CommandLine|re: '(?i)\$\{`+"`"+`?e`+"`"+`?n`+"`"+`?v'
+    condition: sel`,
+			[][]Anchor{{{Field: "CommandLine", Needle: "`"}, {Field: "CommandLine", Needle: "{"}, {Field: "CommandLine", Needle: "${"}}}},
+		{"a short common literal is no anchor", `
+    sel: {CommandLine|re: 'ab.*cd'}
+    condition: sel`,
+			nil},
 		{"an or with an unknown operand is unknown", `
     a: {Image|endswith: '\aaa.exe'}
     f: {CommandLine|contains: 'xyz'}
