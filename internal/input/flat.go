@@ -232,12 +232,11 @@ func (p *flatParser) str() (string, bool) {
 	i := p.i + 1
 	start := i
 	ascii := true
-	for i < len(b) {
-		c := b[i]
-		if !strSpecial[c] {
-			i++
-			continue
+	for {
+		if i = stopIndex(b, i); i >= len(b) {
+			break
 		}
+		c := b[i]
 		if c == '"' {
 			if !ascii && !utf8.Valid(b[start:i]) {
 				return "", false
@@ -283,14 +282,11 @@ func (p *flatParser) escaped(start, i int) (string, bool) {
 	for i < len(b) {
 		// copy the run up to the next quote, backslash or control byte
 		j := i
-		for j < len(b) {
-			c := b[j]
-			if c == '"' || c == '\\' || c < 0x20 {
+		for {
+			if j = stopIndex(b, j); j >= len(b) || b[j] < 0x80 {
 				break
 			}
-			if c >= 0x80 {
-				ascii = false
-			}
+			ascii = false
 			j++
 		}
 		d.scratch = append(d.scratch, b[i:j]...)

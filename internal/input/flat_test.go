@@ -31,3 +31,26 @@ func TestFlatDecoderAgreesWithJSON(t *testing.T) {
 		}
 	}
 }
+
+// FuzzFlatDecoder: whatever the flat decoder accepts, encoding/json accepts
+// and decodes to the same event.
+func FuzzFlatDecoder(f *testing.F) {
+	for _, s := range []string{`{"k":"C:\\Windows\\System32\\cmd.exe","n":1}`, `{"a":"é\u00e9\"x","b":[1,"two",null],"c":true}`,
+		"{\"k\":\"bad \xff\"}", `{"Channel":"Security","EventID":4624,"Data":["a","b"]}`, `{"a":"0123456789abcdef\\u0041"}`} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, line []byte) {
+		var d FlatDecoder
+		ev, ok := d.Decode(line)
+		if !ok {
+			return
+		}
+		want, err := DecodeJSON("t", 1, line, nil)
+		if err != nil {
+			t.Fatalf("%q: flat decoder accepted what encoding/json rejects (%v)", line, err)
+		}
+		if got := fmt.Sprint(ev.Map()); got != fmt.Sprint(want.Event) {
+			t.Fatalf("%q: flat %s, encoding/json %s", line, got, fmt.Sprint(want.Event))
+		}
+	})
+}
