@@ -383,7 +383,10 @@ func grow(s []uint32, n int) []uint32 {
 }
 
 // keywords scans every string value of the event for keyword anchors, as
-// keyword searches see them (Walk, strings only).
+// keyword searches see them (Walk, strings only). Of a flat event's
+// duplicate keys Walk sees only the last; scanning the others too can only
+// make a rule a candidate that evaluation then rejects, and spares a
+// search for later duplicates of every field.
 func (st *pfState) keywords(ev event.Event) {
 	p := st.p
 	if p.kw < 0 {
@@ -392,7 +395,7 @@ func (st *pfState) keywords(ev event.Event) {
 	pf := &p.fields[p.kw]
 	if f, ok := ev.(*event.Flat); ok {
 		for i := range f.Fields {
-			if v := f.Fields[i].Val; (v.Kind() == event.String || v.Kind() == event.Array) && !f.Shadowed(i) {
+			if v := f.Fields[i].Val; v.Kind() == event.String || v.Kind() == event.Array {
 				st.scanStrings(pf, v)
 			}
 		}
