@@ -83,7 +83,26 @@ func (m *acMatcher) buildShift(needles []string) {
 			m.shift[x] = min(m.shift[x], uint8(l-2-j))
 		}
 	}
+	// Jumping pays when few pairs of the needles' own bytes stop the
+	// window; needles of hex digits (hashes) stop it at every pair of hex
+	// text, which the pair skip passes over when the needles begin with
+	// "SHA256=" and the like.
+	zero := 0
+	for a := 1; a < nc; a++ {
+		for b := 1; b < nc; b++ {
+			if m.shift[a*nc+b] == 0 {
+				zero++
+			}
+		}
+	}
+	if zero*wmMaxStops > (nc-1)*(nc-1) {
+		m.wm, m.shift = false, nil
+	}
 }
+
+// wmMaxStops: the jumping scan is used when at most one pair in wmMaxStops
+// of the needles' byte classes stops the window.
+const wmMaxStops = 8
 
 // acOut is one needle ending at a state; next chains to the outputs of its
 // dictionary suffix.

@@ -29,6 +29,26 @@ import (
 // of the automata's states for no gain in selectivity.
 const maxNeedle = 16
 
+// window returns the part of a long needle the automata search for: its
+// last maxNeedle bytes, or its first when those are all hex digits (a
+// file hash after "SHA256="): hash text pairs every hex digit with every
+// other, so a window that starts inside a hash starts everywhere, while
+// "SHA256=" starts in few places.
+func window(n string) string {
+	tail := n[len(n)-maxNeedle:]
+	for i := 0; i < len(tail); i++ {
+		if !isHex(tail[i]) {
+			return tail
+		}
+	}
+	if head := n[:maxNeedle]; !isHex(head[0]) || !isHex(head[1]) {
+		return head
+	}
+	return tail
+}
+
+func isHex(c byte) bool { return '0' <= c && c <= '9' || 'A' <= c && c <= 'F' }
+
 // maxPlans bounds the plan cache; past it the cache starts over.
 const maxPlans = 4096
 
@@ -258,7 +278,7 @@ func (r *routerCore) buildPrefilter(p *plan) {
 				}
 				needle := a.Needle
 				if !a.Number && len(needle) > maxNeedle {
-					needle = needle[len(needle)-maxNeedle:]
+					needle = window(needle)
 				}
 				id, ok := fn.index[needle]
 				if !ok {
