@@ -120,8 +120,10 @@ func (st *pfState) hits(fa *fieldAC, o int32, s string, end int) {
 	m := fa.ac
 	for ; o >= 0; o = m.outs[o].next {
 		id := m.outs[o].needle
-		if n := m.needles[id]; m.merged[id] && (end < len(n) || s[end-len(n):end] != n) {
-			continue
+		if m.merged[id] {
+			if n := m.needles[id]; end < len(n) || s[end-len(n):end] != n {
+				continue
+			}
 		}
 		st.markNeedle(fa.base + id)
 	}

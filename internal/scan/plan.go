@@ -415,7 +415,11 @@ func (st *pfState) keywords(ev event.Event) {
 	pf := &p.fields[p.kw]
 	if f, ok := ev.(*event.Flat); ok {
 		for i := range f.Fields {
-			if v := f.Fields[i].Val; v.Kind() == event.String || v.Kind() == event.Array {
+			switch v := f.Fields[i].Val; v.Kind() {
+			case event.String:
+				s, _ := v.Str()
+				st.scanText(pf, s) // keyword anchors are never numbers
+			case event.Array:
 				st.scanStrings(pf, v)
 			}
 		}
@@ -446,7 +450,12 @@ func (st *pfState) scanValue(pf *planField, v event.Value) {
 	for k := range pf.nums {
 		st.scanNum(&pf.nums[k], s)
 	}
-	if len(pf.acs) == 0 {
+	st.scanText(pf, s)
+}
+
+// scanText runs pf's automata over the text s.
+func (st *pfState) scanText(pf *planField, s string) {
+	if len(pf.acs) == 0 || len(s) == 0 {
 		return
 	}
 	if !isASCII(s) {
