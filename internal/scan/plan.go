@@ -78,9 +78,10 @@ type planRoute struct {
 // unmapped routes. The second is the same for every EventID of a channel,
 // so plans share it (Router.ac) instead of each building its own.
 type planField struct {
-	name string
-	acs  []fieldAC
-	nums []fieldNum
+	name   string
+	acs    []fieldAC
+	nums   []fieldNum
+	minLen int // the shortest needle of acs: shorter text holds none
 }
 
 // fieldNum is the numeric anchors (match.Anchor.Number) of a field: its
@@ -325,7 +326,11 @@ func (r *routerCore) buildPrefilter(p *plan) {
 		if f.num {
 			p.fields[fi].nums = append(p.fields[fi].nums, fieldNum{index: fn.index, base: int32(len(p.needleRoutes)), n: int32(len(fn.needles))})
 		} else {
-			p.fields[fi].acs = append(p.fields[fi].acs, fieldAC{ac: m, base: int32(len(p.needleRoutes))})
+			pf := &p.fields[fi]
+			if len(pf.acs) == 0 || m.minLen < pf.minLen {
+				pf.minLen = m.minLen
+			}
+			pf.acs = append(pf.acs, fieldAC{ac: m, base: int32(len(p.needleRoutes))})
 		}
 		p.needleRoutes = append(p.needleRoutes, fn.routes...)
 	}
@@ -455,12 +460,15 @@ func (st *pfState) scanValue(pf *planField, v event.Value) {
 
 // scanText runs pf's automata over the text s.
 func (st *pfState) scanText(pf *planField, s string) {
-	if len(pf.acs) == 0 || len(s) == 0 {
+	if len(pf.acs) == 0 {
 		return
 	}
 	if !isASCII(s) {
 		st.buf = foldInto(st.buf[:0], s)
 		s = bstring(st.buf)
+	}
+	if len(s) < pf.minLen { // most values are shorter than the keyword needles
+		return
 	}
 	for k := range pf.acs {
 		st.scanAC(&pf.acs[k], s)
