@@ -3,6 +3,7 @@ package scan
 import (
 	"encoding/binary"
 	"sort"
+	"strings"
 	"unicode/utf8"
 	"unsafe"
 
@@ -35,11 +36,10 @@ type acMatcher struct {
 	// An entry is the next state's row offset (state*nclass) shifted left
 	// twice, with bit 0 set when that state has outputs and bit 1 when it
 	// is one byte deep, so a scan step is one load and no multiplication.
-	next []int32
-	out  []int32 // per state: first output index into outs, or -1
-	outs []acOut
+	next    []int32
+	out     []int32 // per state: first output index into outs, or -1
+	outs    []acOut
 	needles []string
-	merged  []bool // per needle: it has continuation bytes (see hits)
 	// start holds the bytes that begin a needle (for the text's last byte,
 	// which has no pair).
 	start [256]bool
@@ -107,9 +107,12 @@ const wmMaxStops = 8
 // acOut is one needle ending at a state; next chains to the outputs of its
 // dictionary suffix.
 type acOut struct {
-	needle int32
+	needle int32 // with checkBit when the needle has continuation bytes
 	next   int32
 }
+
+// checkBit marks an output whose needle hits checks against the text.
+const checkBit = 1 << 30
 
 // hits marks the needles of output chain o, which end just before end in
 // s. A needle with UTF-8 continuation bytes is checked against the text
@@ -120,7 +123,8 @@ func (st *pfState) hits(fa *fieldAC, o int32, s string, end int) {
 	m := fa.ac
 	for ; o >= 0; o = m.outs[o].next {
 		id := m.outs[o].needle
-		if m.merged[id] {
+		if id&checkBit != 0 {
+			id &^= checkBit
 			if n := m.needles[id]; end < len(n) || s[end-len(n):end] != n {
 				continue
 			}
@@ -131,14 +135,7 @@ func (st *pfState) hits(fa *fieldAC, o int32, s string, end int) {
 
 // newAC returns nil when the needles use more than 254 distinct bytes.
 func newAC(needles []string) *acMatcher {
-	m := &acMatcher{needles: needles, merged: make([]bool, len(needles))}
-	for i, n := range needles {
-		for j := 0; j < len(n); j++ {
-			if isCont(n[j]) {
-				m.merged[i] = true
-			}
-		}
-	}
+	m := &acMatcher{needles: needles}
 	// byte classes: 0 is "no needle has this byte". The UTF-8
 	// continuation bytes (0x80–0xBF) are one class: a needle with non-ASCII
 	// text then also fires on other text with the same lead bytes (same
@@ -208,7 +205,11 @@ func newAC(needles []string) *acMatcher {
 			chain = m.out[fail[s]]
 		}
 		for _, id := range ends[s] {
-			m.outs = append(m.outs, acOut{needle: id, next: chain})
+			out := acOut{needle: id, next: chain}
+			if strings.IndexFunc(needles[id], func(r rune) bool { return r >= utf8.RuneSelf }) >= 0 {
+				out.needle |= checkBit
+			}
+			m.outs = append(m.outs, out)
 			chain = int32(len(m.outs) - 1)
 		}
 		m.out[s] = chain
@@ -287,7 +288,7 @@ func (m *acMatcher) scan(s string, hit func(needle int32)) {
 		q = e >> 2
 		if e&1 != 0 {
 			for o := m.out[q/int32(m.nclass)]; o >= 0; o = m.outs[o].next {
-				hit(m.outs[o].needle)
+				hit(m.outs[o].needle &^ checkBit)
 			}
 		}
 	}

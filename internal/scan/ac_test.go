@@ -113,6 +113,7 @@ func TestScanACAgainstNaive(t *testing.T) {
 			p.routes[i].need = 1
 			p.needleRoutes[i] = []int32{int32(i) << 2}
 		}
+		p.flatten()
 		st := &pfState{}
 		for k := 0; k < 30; k++ {
 			text := word(rng.Intn(20), len(alphabet))

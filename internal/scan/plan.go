@@ -104,7 +104,10 @@ type plan struct {
 	fields       []planField
 	byField      map[string]int32 // event field → fields index (keyword automaton excluded)
 	kw           int32            // index of the keyword automaton in fields, or -1
-	needleRoutes [][]int32        // per needle: route<<2 | clause, the route clauses it satisfies
+	needleRoutes [][]int32        // per needle: route<<2 | clause, the route clauses it satisfies (until flatten)
+	nrStart      []int32          // needle i's entries are nrList[nrStart[i]:nrStart[i+1]]
+	nrList       []int32
+	need         []uint8 // per route: planRoute.need, kept apart for the scan's cache
 	always       []int32          // routes evaluated without prefilter, in order
 	table        fieldTable
 }
@@ -113,10 +116,15 @@ type plan struct {
 // (per route), needleStamp (per needle) and fieldStamp (per field) hold the
 // number of the event that last marked them, so nothing is cleared between
 // events.
+// routeSeen is the anchor clauses of a route seen in event gen.
+type routeSeen struct {
+	gen  uint32
+	have uint8
+}
+
 type pfState struct {
 	p           *plan
-	stamp       []uint32 // per route: gen when a needle of it was seen
-	have        []uint8  // per route: the clauses seen, valid when stamp is gen
+	seen        []routeSeen // per route
 	needleStamp []uint32
 	fieldStamp  []uint32
 	gen         uint32
@@ -339,7 +347,23 @@ func (r *routerCore) buildPrefilter(p *plan) {
 			p.always = append(p.always, int32(i))
 		}
 	}
+	p.flatten()
 	p.buildTable()
+}
+
+// flatten packs needleRoutes into one list, the layout markNeedle reads.
+func (p *plan) flatten() {
+	p.nrStart = make([]int32, len(p.needleRoutes)+1)
+	for i, rs := range p.needleRoutes {
+		p.nrStart[i] = int32(len(p.nrList))
+		p.nrList = append(p.nrList, rs...)
+	}
+	p.nrStart[len(p.needleRoutes)] = int32(len(p.nrList))
+	p.need = make([]uint8, len(p.routes))
+	for i := range p.routes {
+		p.need[i] = p.routes[i].need
+	}
+	p.needleRoutes = nil
 }
 
 // ac returns the automaton for needles, shared by every plan with the same
@@ -358,18 +382,17 @@ func (r *routerCore) ac(needles []string) *acMatcher {
 func (st *pfState) prefilter(p *plan, ev event.Event) {
 	st.gen++
 	if st.gen == 0 {
-		clear(st.stamp)
+		clear(st.seen)
 		clear(st.needleStamp)
 		clear(st.fieldStamp)
 		st.gen = 1
 	}
 	st.p = p
 	st.cands = st.cands[:0]
-	st.stamp = grow(st.stamp, len(p.routes))
-	if len(st.have) < len(p.routes) {
-		st.have = append(st.have, make([]uint8, len(p.routes)-len(st.have))...)
+	if len(st.seen) < len(p.routes) {
+		st.seen = append(st.seen, make([]routeSeen, len(p.routes)-len(st.seen))...)
 	}
-	st.needleStamp = grow(st.needleStamp, len(p.needleRoutes))
+	st.needleStamp = grow(st.needleStamp, len(p.nrStart)-1)
 	st.fieldStamp = grow(st.fieldStamp, len(p.fields))
 	if len(p.fields) == 0 {
 		return
@@ -569,17 +592,17 @@ func (st *pfState) markNeedle(id int32) {
 		return
 	}
 	st.needleStamp[id] = st.gen
-	routes := st.p.routes
-	for _, e := range st.p.needleRoutes[id] {
+	p := st.p
+	for _, e := range p.nrList[p.nrStart[id]:p.nrStart[id+1]] {
 		ri, bit := e>>2, uint8(1)<<(e&3)
-		if st.stamp[ri] != st.gen {
-			st.stamp[ri] = st.gen
-			st.have[ri] = 0
+		r := &st.seen[ri]
+		if r.gen != st.gen {
+			r.gen, r.have = st.gen, 0
 		}
-		if h := st.have[ri]; h|bit != h {
+		if h := r.have; h|bit != h {
 			h |= bit
-			st.have[ri] = h
-			if h == routes[ri].need {
+			r.have = h
+			if h == p.need[ri] {
 				st.cands = append(st.cands, ri)
 			}
 		}
