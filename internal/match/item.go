@@ -70,7 +70,7 @@ func compileItem(it *sigma.Item, ph placeholderUse, diags *diag.List) Predicate 
 			if err != nil {
 				return fail(sigma.CodeRegex, v, "use the PCRE subset of the Sigma modifiers appendix; look-arounds and back-references are not available", "regular expression does not compile: %v", err)
 			}
-			fl.tests = append(fl.tests, &reTest{re})
+			fl.tests = append(fl.tests, newReTest(re))
 		}
 	case typ == "fieldref":
 		mode := byte('=')

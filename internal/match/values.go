@@ -2,7 +2,6 @@ package match
 
 import (
 	"net/netip"
-	"regexp"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -72,12 +71,6 @@ func (c *cmpTest) test(v event.Value, _ event.Event) bool {
 
 // reTest is the re modifier: Go RE2, unanchored like a search, as SigmaHQ
 // rules assume (they anchor with ^ and $ where they mean it).
-type reTest struct{ re *regexp.Regexp }
-
-func (r *reTest) test(v event.Value, _ event.Event) bool {
-	s, ok := v.Text()
-	return ok && r.re.MatchString(s)
-}
 
 // cidrTest is the cidr modifier, IPv4 and IPv6; IPv4-mapped IPv6
 // addresses in the event count as their IPv4 form.
