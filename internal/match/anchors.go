@@ -2,9 +2,9 @@ package match
 
 import (
 	"regexp"
-	"strings"
 	"regexp/syntax"
 	"strconv"
+	"strings"
 	"unicode/utf8"
 )
 

@@ -101,9 +101,9 @@ func TestAnchorClauses(t *testing.T) {
 			[][]Anchor{{{Field: "Image", Needle: `\AAA.EXE`}}}},
 		{"regular expressions anchor on rare punctuation", `
     sel:
-      - CommandLine|re: '\w+`+"`"+`(?:\w+|-|.)`+"`"+`[\w+|\s]'
+      - CommandLine|re: '\w+` + "`" + `(?:\w+|-|.)` + "`" + `[\w+|\s]'
       - CommandLine|re: '"(?:\{\d\})+"\s*-f'
-      - CommandLine|re: '(?i)\$\{`+"`"+`?e`+"`"+`?n`+"`"+`?v'
+      - CommandLine|re: '(?i)\$\{` + "`" + `?e` + "`" + `?n` + "`" + `?v'
     condition: sel`,
 			[][]Anchor{{{Field: "CommandLine", Needle: "`"}, {Field: "CommandLine", Needle: "{"}, {Field: "CommandLine", Needle: "${"}}}},
 		{"a short common literal is no anchor", `

@@ -108,7 +108,7 @@ type plan struct {
 	nrStart      []int32          // needle i's entries are nrList[nrStart[i]:nrStart[i+1]]
 	nrList       []int32
 	need         []uint8 // per route: planRoute.need, kept apart for the scan's cache
-	always       []int32          // routes evaluated without prefilter, in order
+	always       []int32 // routes evaluated without prefilter, in order
 	table        fieldTable
 }
 

@@ -50,7 +50,7 @@ func TestEncodeAlertAsEncodingJSON(t *testing.T) {
 		`{"k":"<&>","u":"\u2028","n":null,"t":true,"f":false}`, "[]", `"s"`, "\t{\r\n}\n"}
 	for i := 0; i < 3000; i++ {
 		a := &alert.Alert{
-			Rule: alert.Rule{ID: str(), Title: str(), Level: str(), Status: str(), Author: str(), Tags: strs(), Path: str()},
+			Rule:   alert.Rule{ID: str(), Title: str(), Level: str(), Status: str(), Author: str(), Tags: strs(), Path: str()},
 			Attack: alert.Attack{Techniques: strs(), Tactics: strs(), Notes: strs(), EarlierIDs: strs()},
 			Host:   str(),
 			Source: alert.Source{Path: str()},
