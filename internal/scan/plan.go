@@ -82,6 +82,9 @@ type planField struct {
 	acs    []fieldAC
 	nums   []fieldNum
 	minLen int // the shortest needle of acs: shorter text holds none
+	// keywords: an automaton of acs also holds the keyword needles, so
+	// the keyword scan can pass over this field (see mergeKeywords).
+	keywords bool
 }
 
 // fieldNum is the numeric anchors (match.Anchor.Number) of a field: its
@@ -127,6 +130,7 @@ type pfState struct {
 	seen        []routeSeen // per route
 	needleStamp []uint32
 	fieldStamp  []uint32
+	covered     []uint32 // per field of a flat event: gen when its automaton held the keyword needles
 	gen         uint32
 	buf         []byte
 	cands       []int32 // routes whose clauses were all seen, in discovery order
@@ -252,15 +256,6 @@ func anyEqualFold(vals []string, s string) bool {
 // buildPrefilter gathers the anchors of the plan's routes by event field
 // (after the route's renames) and builds one automaton per field.
 func (r *routerCore) buildPrefilter(p *plan) {
-	type fieldNeedles struct {
-		needles []string
-		index   map[string]int32
-		routes  [][]int32
-	}
-	type fkey struct {
-		kw, shared, num bool
-		field           string
-	}
 	byField := map[fkey]*fieldNeedles{}
 	var order []fkey
 	for i := range p.routes {
@@ -303,6 +298,7 @@ func (r *routerCore) buildPrefilter(p *plan) {
 			}
 		}
 	}
+	merged := mergeKeywords(byField, order)
 	for _, f := range order {
 		fn := byField[f]
 		var m *acMatcher
@@ -338,6 +334,7 @@ func (r *routerCore) buildPrefilter(p *plan) {
 			if len(pf.acs) == 0 || m.minLen < pf.minLen {
 				pf.minLen = m.minLen
 			}
+			pf.keywords = pf.keywords || merged[f]
 			pf.acs = append(pf.acs, fieldAC{ac: m, base: int32(len(p.needleRoutes))})
 		}
 		p.needleRoutes = append(p.needleRoutes, fn.routes...)
@@ -385,6 +382,7 @@ func (st *pfState) prefilter(p *plan, ev event.Event) {
 		clear(st.seen)
 		clear(st.needleStamp)
 		clear(st.fieldStamp)
+		clear(st.covered)
 		st.gen = 1
 	}
 	st.p = p
@@ -406,6 +404,10 @@ func (st *pfState) prefilter(p *plan, ev event.Event) {
 			}
 			st.fieldStamp[fi] = st.gen
 			st.scanValue(&p.fields[fi], f.Fields[i].Val)
+			if p.fields[fi].keywords {
+				st.covered = grow(st.covered, i+1)
+				st.covered[i] = st.gen
+			}
 		}
 		st.keywords(ev)
 		return
@@ -443,6 +445,9 @@ func (st *pfState) keywords(ev event.Event) {
 	pf := &p.fields[p.kw]
 	if f, ok := ev.(*event.Flat); ok {
 		for i := range f.Fields {
+			if i < len(st.covered) && st.covered[i] == st.gen {
+				continue // scanned for the keyword needles with its own anchors
+			}
 			switch v := f.Fields[i].Val; v.Kind() {
 			case event.String:
 				s, _ := v.Str()

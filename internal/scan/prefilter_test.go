@@ -129,6 +129,14 @@ detection: {keywords: {'|re': 'pass(word|wd)=\S+'}, condition: keywords}
 title: number renamed
 logsource: {product: windows, category: process_creation}
 detection: {sel: {Image|endswith: 'z.exe', ProcessId: 4}, condition: sel}
+---
+title: keywords everywhere
+logsource: {product: windows}
+detection: {keywords: ['mimidrv.sys', 'privilege::debug'], condition: keywords}
+---
+title: two clauses
+logsource: {product: windows, category: process_creation}
+detection: {img: {Image|endswith: '\rundll32.exe'}, cli: {CommandLine|contains: 'javascript:'}, condition: img and cli}
 `
 
 func TestPrefilterEdgeCases(t *testing.T) {
@@ -198,6 +206,18 @@ func TestPrefilterEdgeCases(t *testing.T) {
 		`{"Channel":"Microsoft-Windows-Sysmon/Operational","EventID":1,"CommandLine":"a\ufffdb\ufffdc"}`,
 		`{"Channel":"Security","EventID":4624,"Msg":"user PASSWORD=x","Other":["passwd=y"]}`,
 		`{"Channel":"Security","EventID":4624,"Msg":"password= x"}`,
+		// keyword needles found by a field's own automaton, by the keyword
+		// automaton, in an array, and in a duplicate key Walk does not see
+		`{"Channel":"Microsoft-Windows-Sysmon/Operational","EventID":1,"CommandLine":"x PRIVILEGE::debug"}`,
+		`{"Channel":"Microsoft-Windows-Sysmon/Operational","EventID":1,"Description":"loads MimiDrv.sys now"}`,
+		`{"Channel":"Microsoft-Windows-Sysmon/Operational","EventID":1,"CommandLine":["a","privilege::debug"]}`,
+		`{"Channel":"Microsoft-Windows-Sysmon/Operational","EventID":1,"CommandLine":"privilege::debug","CommandLine":"plain"}`,
+		`{"Channel":"Microsoft-Windows-Sysmon/Operational","EventID":1,"CommandLine":"plain","CommandLine":"mimidrv.sys"}`,
+		`{"Channel":"Microsoft-Windows-Sysmon/Operational","EventID":1,"Image":"privilege::debug"}`,
+		// a rule demanding both of its anchor clauses
+		`{"Channel":"Microsoft-Windows-Sysmon/Operational","EventID":1,"Image":"C:\\rundll32.exe","CommandLine":"a JavaScript:x"}`,
+		`{"Channel":"Microsoft-Windows-Sysmon/Operational","EventID":1,"Image":"C:\\rundll32.exe","CommandLine":"plain"}`,
+		`{"Channel":"Microsoft-Windows-Sysmon/Operational","EventID":1,"Image":"C:\\x.exe","CommandLine":"javascript:"}`,
 	}
 	for i, line := range events {
 		var d input.FlatDecoder

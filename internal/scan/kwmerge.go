@@ -1,0 +1,62 @@
+package scan
+
+// fieldNeedles is one automaton's worth of needles while a plan is built:
+// the needles, their index, and per needle the route clauses it satisfies.
+type fieldNeedles struct {
+	needles []string
+	index   map[string]int32
+	routes  [][]int32
+}
+
+// fkey groups a plan's anchors: keyword or field, the Channel/EventID
+// bucket's routes or the shared ones, numeric or text.
+type fkey struct {
+	kw, shared, num bool
+	field           string
+}
+
+// maxMergedKeywords bounds the keyword needles copied into field automata.
+const maxMergedKeywords = 32
+
+// mergeKeywords copies the plan's keyword needles into one text automaton
+// of every field that has one, and returns those groups. Keyword anchors
+// must be looked for in every string of the event; a field that is scanned
+// for its own anchors anyway (a command line, an image path) then needs no
+// second pass by the keyword automaton. Few keyword needles only: every
+// field automaton grows by them.
+func mergeKeywords(byField map[fkey]*fieldNeedles, order []fkey) map[fkey]bool {
+	var kw []*fieldNeedles
+	n := 0
+	for _, f := range order {
+		if f.kw {
+			kw = append(kw, byField[f])
+			n += len(byField[f].needles)
+		}
+	}
+	if n == 0 || n > maxMergedKeywords {
+		return nil
+	}
+	merged := map[fkey]bool{}
+	done := map[string]bool{}
+	for _, f := range order {
+		if f.kw || f.num || done[f.field] {
+			continue
+		}
+		done[f.field] = true
+		merged[f] = true
+		g := byField[f]
+		for _, k := range kw {
+			for i, needle := range k.needles {
+				id, ok := g.index[needle]
+				if !ok {
+					id = int32(len(g.needles))
+					g.index[needle] = id
+					g.needles = append(g.needles, needle)
+					g.routes = append(g.routes, nil)
+				}
+				g.routes[id] = append(g.routes[id], k.routes[i]...)
+			}
+		}
+	}
+	return merged
+}
