@@ -8,6 +8,18 @@ type fieldNeedles struct {
 	routes  [][]int32
 }
 
+// add returns needle's id in g, adding it when new.
+func (g *fieldNeedles) add(needle string) int32 {
+	id, ok := g.index[needle]
+	if !ok {
+		id = int32(len(g.needles))
+		g.index[needle] = id
+		g.needles = append(g.needles, needle)
+		g.routes = append(g.routes, nil)
+	}
+	return id
+}
+
 // fkey groups a plan's anchors: keyword or field, the Channel/EventID
 // bucket's routes or the shared ones, numeric or text.
 type fkey struct {
@@ -47,13 +59,7 @@ func mergeKeywords(byField map[fkey]*fieldNeedles, order []fkey) map[fkey]bool {
 		g := byField[f]
 		for _, k := range kw {
 			for i, needle := range k.needles {
-				id, ok := g.index[needle]
-				if !ok {
-					id = int32(len(g.needles))
-					g.index[needle] = id
-					g.needles = append(g.needles, needle)
-					g.routes = append(g.routes, nil)
-				}
+				id := g.add(needle)
 				g.routes[id] = append(g.routes[id], k.routes[i]...)
 			}
 		}

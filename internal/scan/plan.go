@@ -284,13 +284,7 @@ func (r *routerCore) buildPrefilter(p *plan) {
 				if !a.Number && len(needle) > maxNeedle {
 					needle = window(needle)
 				}
-				id, ok := fn.index[needle]
-				if !ok {
-					id = int32(len(fn.needles))
-					fn.index[needle] = id
-					fn.needles = append(fn.needles, needle)
-					fn.routes = append(fn.routes, nil)
-				}
+				id := fn.add(needle)
 				e := int32(i)<<2 | int32(ci)
 				if rs := fn.routes[id]; len(rs) == 0 || rs[len(rs)-1] != e {
 					fn.routes[id] = append(rs, e)
