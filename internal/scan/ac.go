@@ -172,26 +172,38 @@ func newAC(needles []string) *acMatcher {
 	}
 	nc := m.nclass
 	// The trie is built straight into the dense table: 0 means "no child"
-	// (the root is never a child).
-	next := make([]int32, nc, nc*countStates(needles))
-	var ends [][]int32
-	ends = append(ends, nil)
+	// (the root is never a child). Its edges are also listed, so that the
+	// breadth-first pass can give each state its fail state's row with one
+	// copy and then put its own children back.
+	ns := countStates(needles)
+	next := make([]int32, nc, nc*ns)
+	type edge struct{ class, child, next int32 }
+	edges := make([]edge, 0, ns)
+	firstEdge := make([]int32, 1, ns) // per state, -1: none
+	firstEdge[0] = -1
+	endHead := make([]int32, 1, ns) // per state: a needle ending there, -1: none
+	endHead[0] = -1
+	endNext := make([]int32, len(needles)) // per needle: the next ending at its state
 	for id, n := range needles {
 		s := int32(0)
 		for i := 0; i < len(n); i++ {
-			c := int(m.class[n[i]])
-			nx := next[int(s)*nc+c]
+			c := int32(m.class[n[i]])
+			nx := next[s*int32(nc)+c]
 			if nx == 0 {
-				nx = int32(len(ends))
-				ends = append(ends, nil)
+				nx = int32(len(firstEdge))
+				firstEdge = append(firstEdge, -1)
+				endHead = append(endHead, -1)
 				next = append(next, make([]int32, nc)...)
-				next[int(s)*nc+c] = nx
+				next[s*int32(nc)+c] = nx
+				edges = append(edges, edge{c, nx, firstEdge[s]})
+				firstEdge[s] = int32(len(edges) - 1)
 			}
 			s = nx
 		}
-		ends[s] = append(ends[s], int32(id))
+		endNext[id] = endHead[s]
+		endHead[s] = int32(id)
 	}
-	ns := len(ends)
+	ns = len(firstEdge)
 	fail := make([]int32, ns)
 	depth := make([]uint8, ns) // trie depth, capped at 255
 	m.out = make([]int32, ns)
@@ -204,7 +216,7 @@ func newAC(needles []string) *acMatcher {
 		if s != 0 {
 			chain = m.out[fail[s]]
 		}
-		for _, id := range ends[s] {
+		for id := endHead[s]; id >= 0; id = endNext[id] {
 			out := acOut{needle: id, next: chain}
 			if strings.IndexFunc(needles[id], func(r rune) bool { return r >= utf8.RuneSelf }) >= 0 {
 				out.needle |= checkBit
@@ -214,17 +226,17 @@ func newAC(needles []string) *acMatcher {
 		}
 		m.out[s] = chain
 		row := next[int(s)*nc : int(s)*nc+nc]
-		frow := next[int(fail[s])*nc : int(fail[s])*nc+nc]
-		for c := 0; c < nc; c++ {
-			if nx := row[c]; nx > s { // a trie child: ids grow from parent to child
-				if s != 0 {
-					fail[nx] = frow[c]
-				}
-				depth[nx] = uint8(min(int(depth[s])+1, 255))
-				queue = append(queue, nx)
-			} else if s != 0 {
-				row[c] = frow[c]
+		if s != 0 {
+			copy(row, next[int(fail[s])*nc:int(fail[s])*nc+nc])
+		}
+		for e := firstEdge[s]; e >= 0; e = edges[e].next {
+			c, nx := edges[e].class, edges[e].child
+			if s != 0 {
+				fail[nx] = row[c] // the fail state's move on c
 			}
+			row[c] = nx
+			depth[nx] = uint8(min(int(depth[s])+1, 255))
+			queue = append(queue, nx)
 		}
 	}
 	for c := 0; c < 256; c++ {
@@ -246,15 +258,19 @@ func newAC(needles []string) *acMatcher {
 	}
 	m.buildShift(needles)
 	m.depth = depth
-	for i, v := range next {
-		e := v * int32(nc) << 2
+	enc := make([]int32, ns) // each state as a table entry
+	for v := range enc {
+		e := int32(v) * int32(nc) << 2
 		if depth[v] == 1 {
 			e |= 2
 		}
 		if m.out[v] >= 0 {
 			e |= 1
 		}
-		next[i] = e
+		enc[v] = e
+	}
+	for i, v := range next {
+		next[i] = enc[v]
 	}
 	m.next = next
 	return m
