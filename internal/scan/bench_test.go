@@ -53,14 +53,19 @@ func newBenchEnv(b *testing.B) *benchEnv {
 	}
 	m := logsource.NewMapping(builtin, nil)
 	plan := NewPlan(set.Rules, Selection{}, m)
-	f, err := os.Open(base)
+	return &benchEnv{router: NewRouter(plan, m), plan: plan, m: m, lines: gzipLines(b, base)}
+}
+
+// gzipLines reads the lines of a gzip'd file (the bench base events).
+func gzipLines(tb testing.TB, path string) [][]byte {
+	f, err := os.Open(path)
 	if err != nil {
-		b.Fatal(err)
+		tb.Fatal(err)
 	}
 	defer f.Close()
 	z, err := gzip.NewReader(f)
 	if err != nil {
-		b.Fatal(err)
+		tb.Fatal(err)
 	}
 	sc := bufio.NewScanner(z)
 	sc.Buffer(make([]byte, 1<<20), 64<<20)
@@ -68,7 +73,7 @@ func newBenchEnv(b *testing.B) *benchEnv {
 	for sc.Scan() {
 		lines = append(lines, append([]byte(nil), sc.Bytes()...))
 	}
-	return &benchEnv{router: NewRouter(plan, m), plan: plan, m: m, lines: lines}
+	return lines
 }
 
 func (e *benchEnv) flatEvents(b *testing.B) []*event.Flat {

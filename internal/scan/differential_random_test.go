@@ -1,8 +1,6 @@
 package scan
 
 import (
-	"bufio"
-	"compress/gzip"
 	"encoding/json"
 	"fmt"
 	"math/rand"
@@ -105,21 +103,10 @@ type kv struct {
 }
 
 func readBaseEvents(t *testing.T, path string) [][]kv {
-	f, err := os.Open(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	z, err := gzip.NewReader(f)
-	if err != nil {
-		t.Fatal(err)
-	}
-	sc := bufio.NewScanner(z)
-	sc.Buffer(make([]byte, 1<<20), 64<<20)
 	var out [][]kv
-	for sc.Scan() {
+	for _, line := range gzipLines(t, path) {
 		var m map[string]any
-		if err := json.Unmarshal(sc.Bytes(), &m); err != nil {
+		if err := json.Unmarshal(line, &m); err != nil {
 			t.Fatal(err)
 		}
 		keys := make([]string, 0, len(m))
