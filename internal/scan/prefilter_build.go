@@ -1,0 +1,150 @@
+package scan
+
+import (
+	"strings"
+)
+
+// maxNeedle bounds the length of the needles the automata search for: a
+// longer anchor is searched by its last maxNeedle bytes, which occur
+// wherever the whole anchor does (folded text is compared byte by byte),
+// and which for paths are the distinctive part (a file name rather than
+// \Windows\System32).
+// Long needles (file hashes, long command lines) would otherwise make most
+// of the automata's states for no gain in selectivity.
+const maxNeedle = 16
+
+// window returns the part of a long needle the automata search for: its
+// last maxNeedle bytes, or its first when those are all hex digits (a
+// file hash after "SHA256="): hash text pairs every hex digit with every
+// other, so a window that starts inside a hash starts everywhere, while
+// "SHA256=" starts in few places.
+func window(n string) string {
+	tail := n[len(n)-maxNeedle:]
+	for i := 0; i < len(tail); i++ {
+		if !isHex(tail[i]) {
+			return tail
+		}
+	}
+	if head := n[:maxNeedle]; !isHex(head[0]) || !isHex(head[1]) {
+		return head
+	}
+	return tail
+}
+
+func isHex(c byte) bool { return '0' <= c && c <= '9' || 'A' <= c && c <= 'F' }
+
+// buildPrefilter gathers the anchors of the plan's routes by event field
+// (after the route's renames) and builds one automaton per field.
+func (r *routerCore) buildPrefilter(p *plan) {
+	byField := map[fkey]*fieldNeedles{}
+	var order []fkey
+	for i := range p.routes {
+		pr := &p.routes[i]
+		clauses, ok := r.anchors(pr.rule)
+		if !ok {
+			pr.always = true
+			continue
+		}
+		pr.need = uint8(1)<<len(clauses) - 1
+		for ci, clause := range clauses {
+			for _, a := range clause {
+				f := fkey{a.Keyword, pr.shared, a.Number, a.Field}
+				if !a.Keyword && pr.alias != nil {
+					if to, ok := pr.alias.fields[f.field]; ok {
+						f.field = to
+					}
+				}
+				fn := byField[f]
+				if fn == nil {
+					fn = &fieldNeedles{index: map[string]int32{}}
+					byField[f] = fn
+					order = append(order, f)
+				}
+				needle := a.Needle
+				if !a.Number && len(needle) > maxNeedle {
+					needle = window(needle)
+				}
+				id := fn.add(needle)
+				e := int32(i)<<2 | int32(ci)
+				if rs := fn.routes[id]; len(rs) == 0 || rs[len(rs)-1] != e {
+					fn.routes[id] = append(rs, e)
+				}
+			}
+		}
+	}
+	merged := mergeKeywords(byField, order)
+	for _, f := range order {
+		fn := byField[f]
+		var m *acMatcher
+		if !f.num {
+			m = r.ac(fn.needles)
+		}
+		if !f.num && m == nil { // too many distinct bytes: give up prefiltering these routes
+			for _, rs := range fn.routes {
+				for _, e := range rs {
+					p.routes[e>>2].always = true
+				}
+			}
+			continue
+		}
+		var fi int32
+		if f.kw && p.kw >= 0 {
+			fi = p.kw
+		} else if x, ok := p.byField[f.field]; ok && !f.kw {
+			fi = x
+		} else {
+			fi = int32(len(p.fields))
+			p.fields = append(p.fields, planField{name: f.field})
+			if f.kw {
+				p.kw = fi
+			} else {
+				p.byField[f.field] = fi
+			}
+		}
+		if f.num {
+			p.fields[fi].nums = append(p.fields[fi].nums, fieldNum{index: fn.index, base: int32(len(p.needleRoutes)), n: int32(len(fn.needles))})
+		} else {
+			pf := &p.fields[fi]
+			if len(pf.acs) == 0 || m.minLen < pf.minLen {
+				pf.minLen = m.minLen
+			}
+			pf.keywords = pf.keywords || merged[f]
+			pf.acs = append(pf.acs, fieldAC{ac: m, base: int32(len(p.needleRoutes))})
+		}
+		p.needleRoutes = append(p.needleRoutes, fn.routes...)
+	}
+	for i := range p.routes {
+		if p.routes[i].always {
+			p.always = append(p.always, int32(i))
+		}
+	}
+	p.flatten()
+	p.buildTable()
+}
+
+// flatten packs needleRoutes into one list, the layout markNeedle reads.
+func (p *plan) flatten() {
+	p.nrStart = make([]int32, len(p.needleRoutes)+1)
+	for i, rs := range p.needleRoutes {
+		p.nrStart[i] = int32(len(p.nrList))
+		p.nrList = append(p.nrList, rs...)
+	}
+	p.nrStart[len(p.needleRoutes)] = int32(len(p.nrList))
+	p.need = make([]uint8, len(p.routes))
+	for i := range p.routes {
+		p.need[i] = p.routes[i].need
+	}
+	p.needleRoutes = nil
+}
+
+// ac returns the automaton for needles, shared by every plan with the same
+// needle list (the Security channel's many EventIDs share most rules).
+func (r *routerCore) ac(needles []string) *acMatcher {
+	k := strings.Join(needles, "\x00")
+	if m, ok := r.acs[k]; ok {
+		return m
+	}
+	m := newAC(needles)
+	r.acs[k] = m
+	return m
+}
