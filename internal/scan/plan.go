@@ -11,12 +11,13 @@ import (
 // little more than its Channel, its EventID and the product a pipeline
 // recognises, so the routes for each such key are worked out once, in the
 // order the reference path would visit them, and kept as a plan. A plan also
-// holds the prefilter: the anchors of its rules (match.Rule.Anchors) seen
-// through each route's field renames, one Aho-Corasick automaton per event
-// field. Per event the router scans the fields the plan names, marks the
-// routes whose anchors occur, and evaluates only those (and the routes
-// whose rules have no anchors). Nothing here allocates per event once the
-// event's key has been seen.
+// holds the prefilter (prefilter_build.go): the anchor clauses of its rules
+// (match.Rule.AnchorClauses) seen through each route's field renames, as
+// Aho-Corasick automata per event field. Per event the router scans the
+// fields the plan names (prefilter_scan.go), marks the clauses whose anchors
+// occur, and evaluates only the routes with every clause marked (and the
+// routes whose rules have no anchors). Nothing here allocates per event
+// once the event's key has been seen.
 
 // maxPlans bounds the plan cache; past it the cache starts over.
 const maxPlans = 4096
