@@ -133,8 +133,15 @@ func (st *pfState) hits(fa *fieldAC, o int32, s string, end int) {
 	}
 }
 
-// newAC returns nil when the needles use more than 254 distinct bytes.
+// newAC returns nil when the needles use more than 254 distinct bytes, or
+// one is empty (it would occur everywhere; anchors never are): the caller
+// then evaluates the routes without prefilter.
 func newAC(needles []string) *acMatcher {
+	for _, n := range needles {
+		if n == "" {
+			return nil
+		}
+	}
 	m := &acMatcher{needles: needles}
 	// byte classes: 0 is "no needle has this byte". The UTF-8
 	// continuation bytes (0x80–0xBF) are one class: a needle with non-ASCII

@@ -152,3 +152,9 @@ func btoi(b bool) int {
 	}
 	return 0
 }
+
+func TestNewACRefusesEmptyNeedle(t *testing.T) {
+	if newAC([]string{"ABC", ""}) != nil {
+		t.Error("an automaton with an empty needle: it would have to report it everywhere")
+	}
+}
