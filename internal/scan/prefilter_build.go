@@ -2,6 +2,8 @@ package scan
 
 import (
 	"strings"
+
+	"github.com/vigil-sec/vigil/internal/match"
 )
 
 // maxNeedle bounds the length of the needles the automata search for: a
@@ -32,6 +34,10 @@ func window(n string) string {
 }
 
 func isHex(c byte) bool { return '0' <= c && c <= '9' || 'A' <= c && c <= 'F' }
+
+// A needle's route entry is route<<2 | clause: at most four clauses fit,
+// and this fails to compile if match allows more.
+const _ = uint(4 - match.MaxClauses)
 
 // buildPrefilter gathers the anchors of the plan's routes by event field
 // (after the route's renames) and builds one automaton per field.
