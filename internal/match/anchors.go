@@ -1,7 +1,6 @@
 package match
 
 import (
-	"regexp"
 	"regexp/syntax"
 	"strconv"
 	"strings"
@@ -50,25 +49,6 @@ func CanonicalInt(s string) bool {
 	return true
 }
 
-// Anchors returns literals of which at least one occurs, as an Anchor says,
-// in every event the rule matches: when an event's fields contain none of
-// them, Match is false and need not run. ok is false when no such set is
-// known and the rule must always be evaluated: a condition under not, neq,
-// null and exists tests, regular expressions without a required literal of
-// three bytes or more, non-integer numbers, CIDR, field references, cased
-// values, and patterns with no literal run.
-//
-// The analysis is conservative: an AND needs the anchors of one of its
-// operands (the most selective), an OR those of every operand, a search
-// item with several values one needle per value (its longest literal run).
-func (r *Rule) Anchors() ([]Anchor, bool) {
-	c, ok := r.AnchorClauses()
-	if !ok {
-		return nil, false
-	}
-	return c[0], true
-}
-
 // anchorSet is nil for "unknown" (always evaluate).
 type anchorSet struct{ list []Anchor }
 
@@ -93,17 +73,6 @@ func (a *anchorSet) shortest() int {
 	return min
 }
 
-func best(n int, f func(int) *anchorSet) *anchorSet {
-	var out *anchorSet
-	for i := 0; i < n; i++ {
-		a := f(i)
-		if a != nil && (out == nil || a.score() > out.score()) {
-			out = a
-		}
-	}
-	return out
-}
-
 func union(n int, f func(int) *anchorSet) *anchorSet {
 	if n == 0 {
 		return nil // an empty OR is false, but keep the analysis simple
@@ -119,10 +88,13 @@ func union(n int, f func(int) *anchorSet) *anchorSet {
 	return out
 }
 
-func leafAnchors(field string, keyword bool, tests []valueTest, all bool) *anchorSet {
+// leafAnchors returns the anchors of a leaf whose tests are OR-ed: one
+// needle per value (its longest literal run, or a regular expression's
+// required literals).
+func leafAnchors(field string, keyword bool, tests []valueTest) *anchorSet {
 	one := func(t valueTest) *anchorSet {
 		if rt, ok := t.(*reTest); ok {
-			return regexAnchors(field, keyword, rt.re)
+			return regexAnchors(field, keyword, rt.lits)
 		}
 		pt, ok := t.(*plainTest)
 		if !ok || pt.m.cased {
@@ -139,9 +111,6 @@ func leafAnchors(field string, keyword bool, tests []valueTest, all bool) *ancho
 			return nil
 		}
 		return &anchorSet{[]Anchor{{Field: field, Needle: longest, Keyword: keyword}}}
-	}
-	if all {
-		return best(len(tests), func(i int) *anchorSet { return one(tests[i]) })
 	}
 	return union(len(tests), func(i int) *anchorSet { return one(tests[i]) })
 }
@@ -163,14 +132,9 @@ func literalWeight(s string) int {
 	return len(s)
 }
 
-// regexAnchors returns literals one of which every match of re contains
-// (folded, so they hold whatever the expression's case flags), or nil.
-func regexAnchors(field string, keyword bool, re *regexp.Regexp) *anchorSet {
-	tree, err := syntax.Parse(re.String(), syntax.Perl)
-	if err != nil {
-		return nil
-	}
-	lits := requiredLiterals(tree.Simplify())
+// regexAnchors turns a regular expression's required literals (reTest.lits)
+// into anchors, folded so they hold whatever the expression's case flags.
+func regexAnchors(field string, keyword bool, lits []string) *anchorSet {
 	if lits == nil {
 		return nil
 	}

@@ -9,11 +9,16 @@ const MaxClauses = 3
 
 // AnchorClauses returns up to MaxClauses anchor sets, every one of which
 // holds (at least one of its anchors occurs, as Anchor says) in every
-// event the rule matches. Anchors returns the first, the most selective;
-// the others let a prefilter also demand, say, both the image and the
-// command line of a rule that tests the two (`Image|endswith` AND
-// `CommandLine|contains`), where one set alone makes the rule a candidate
-// on every run of that image. ok is false as for Anchors.
+// event the rule matches: when an event lacks one, Match is false and need
+// not run. The first is the most selective; the others let a prefilter also
+// demand, say, both the image and the command line of a rule that tests
+// the two (`Image|endswith` AND `CommandLine|contains`), where one set
+// alone makes the rule a candidate on every run of that image. ok is false
+// when no set is known and the rule must always be evaluated: a condition
+// under not, neq, null and exists tests, regular expressions without a
+// required literal of three bytes (rare punctuation counting two more),
+// non-integer numbers, CIDR, field references, cased values, and patterns
+// with no literal run.
 //
 // An AND needs the sets of all its operands (the best MaxClauses of them);
 // an OR of operands with several sets each is still a conjunction of
@@ -68,14 +73,14 @@ func predClauses(p Predicate) cnf {
 		return nil
 	}
 	if !all || len(tests) == 1 {
-		if a := leafAnchors(field, keyword, tests, all); a != nil {
+		if a := leafAnchors(field, keyword, tests); a != nil {
 			return cnf{a}
 		}
 		return nil
 	}
 	// |all: every value must occur, so each is a set of its own.
 	return conj(len(tests), func(i int) cnf {
-		if a := leafAnchors(field, keyword, tests[i:i+1], false); a != nil {
+		if a := leafAnchors(field, keyword, tests[i:i+1]); a != nil {
 			return cnf{a}
 		}
 		return nil

@@ -130,9 +130,6 @@ func TestAnchorClauses(t *testing.T) {
 			if !equalClauses(got, c.want) {
 				t.Errorf("clauses\n got %+v\nwant %+v", got, c.want)
 			}
-			if a, _ := set.Rules[0].Anchors(); ok && !equalClauses([][]Anchor{a}, got[:1]) {
-				t.Errorf("Anchors %+v is not the first clause %+v", a, got[0])
-			}
 		})
 	}
 }

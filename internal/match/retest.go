@@ -16,8 +16,9 @@ import (
 // its literal ("http" in the URL patterns of SigmaHQ).
 type reTest struct {
 	re   *regexp.Regexp
-	need []string // nil: no check
-	fold bool     // need holds under case folding: compared ignoring ASCII case, on ASCII text only
+	lits []string // requiredLiterals of re, also the prefilter's anchors; nil: none known
+	need []string // lits, when mayMatch can check them; nil: no check
+	fold bool     // lits hold under case folding: compared ignoring ASCII case, on ASCII text only
 }
 
 func newReTest(re *regexp.Regexp) *reTest {
@@ -27,13 +28,13 @@ func newReTest(re *regexp.Regexp) *reTest {
 		return t
 	}
 	t.fold = foldsCase(tree)
-	lits := requiredLiterals(tree.Simplify())
-	for _, l := range lits {
+	t.lits = requiredLiterals(tree.Simplify())
+	for _, l := range t.lits {
 		if t.fold && !isASCIIText(l) {
 			return t // (?i) folds non-ASCII letters in ways an ASCII check cannot follow
 		}
 	}
-	t.need = lits
+	t.need = t.lits
 	return t
 }
 
