@@ -108,9 +108,9 @@ func TestScanACAgainstNaive(t *testing.T) {
 		}
 		m := newAC(needles)
 		jumps += btoi(m.wm)
-		p := &plan{routes: make([]planRoute, len(needles)), needleRoutes: make([][]int32, len(needles))}
+		p := &plan{routes: make([]planRoute, len(needles)), needleRoutes: make([][]int32, len(needles)), need: make([]uint8, len(needles))}
 		for i := range needles {
-			p.routes[i].need = 1
+			p.need[i] = 1
 			p.needleRoutes[i] = []int32{int32(i) << 2}
 		}
 		p.flatten()

@@ -40,7 +40,6 @@ type planRoute struct {
 	residual *logsource.Entry // entry conditions still to check per event; nil: none
 	always   bool             // the rule has no anchors: evaluate without prefilter
 	shared   bool             // a general or unmapped route (not from the Channel/EventID bucket)
-	need     uint8            // one bit per anchor clause: all must be seen
 }
 
 // planField is one event field the prefilter scans, with its automata: one
@@ -80,7 +79,7 @@ type plan struct {
 	needleRoutes [][]int32        // per needle: route<<2 | clause, the route clauses it satisfies (until flatten)
 	nrStart      []int32          // needle i's entries are nrList[nrStart[i]:nrStart[i+1]]
 	nrList       []int32
-	need         []uint8 // per route: planRoute.need, kept apart for the scan's cache
+	need         []uint8 // per route: one bit per anchor clause, all to be seen
 	always       []int32 // routes evaluated without prefilter, in order
 	table        fieldTable
 }

@@ -44,6 +44,7 @@ const _ = uint(4 - match.MaxClauses)
 func (r *routerCore) buildPrefilter(p *plan) {
 	byField := map[fkey]*fieldNeedles{}
 	var order []fkey
+	p.need = make([]uint8, len(p.routes))
 	for i := range p.routes {
 		pr := &p.routes[i]
 		clauses, ok := r.anchors(pr.rule)
@@ -51,7 +52,7 @@ func (r *routerCore) buildPrefilter(p *plan) {
 			pr.always = true
 			continue
 		}
-		pr.need = uint8(1)<<len(clauses) - 1
+		p.need[i] = uint8(1)<<len(clauses) - 1
 		for ci, clause := range clauses {
 			for _, a := range clause {
 				f := fkey{a.Keyword, pr.shared, a.Number, a.Field}
@@ -136,10 +137,6 @@ func (p *plan) flatten() {
 		p.nrList = append(p.nrList, rs...)
 	}
 	p.nrStart[len(p.needleRoutes)] = int32(len(p.nrList))
-	p.need = make([]uint8, len(p.routes))
-	for i := range p.routes {
-		p.need[i] = p.routes[i].need
-	}
 	p.needleRoutes = nil
 }
 
