@@ -256,12 +256,12 @@ func newAC(needles []string) *acMatcher {
 		c0 := uint32(m.class[nd[0]]) << 8
 		if len(nd) == 1 {
 			for c1 := uint32(0); c1 < 256; c1++ {
-				m.pairs[(c0|c1)>>6] |= 1 << ((c0 | c1) & 63)
+				setBit(m.pairs, c0|c1)
 			}
 			continue
 		}
 		x := c0 | uint32(m.class[nd[1]])
-		m.pairs[x>>6] |= 1 << (x & 63)
+		setBit(m.pairs, x)
 	}
 	m.buildShift(needles)
 	m.depth = depth
@@ -284,6 +284,10 @@ func newAC(needles []string) *acMatcher {
 }
 
 func isCont(c byte) bool { return c&0xC0 == 0x80 }
+
+// setBit and hasBit address bit x of a bit table.
+func setBit(t []uint64, x uint32)      { t[x>>6] |= 1 << (x & 63) }
+func hasBit(t []uint64, x uint32) bool { return t[x>>6]&(1<<(x&63)) != 0 }
 
 // countStates returns the number of trie states of needles (the distinct
 // prefixes, root included), so the table is allocated once.

@@ -50,7 +50,7 @@ func (st *pfState) scanAC(fa *fieldAC, s string) {
 			c0 := uint32(class[s[i]]) << 8
 			for i+1 < len(s) {
 				x := c0 | uint32(class[s[i+1]])
-				if pairs[x>>6]&(1<<(x&63)) != 0 {
+				if hasBit(pairs, x) {
 					break
 				}
 				c0 = (x & 0xff) << 8
@@ -70,7 +70,7 @@ func (st *pfState) scanAC(fa *fieldAC, s string) {
 			// that begins here, no needle is under way and the root's skip
 			// can resume at the next byte.
 			x := uint32(class[s[i]])<<8 | uint32(class[s[i+1]])
-			if pairs[x>>6]&(1<<(x&63)) == 0 {
+			if !hasBit(pairs, x) {
 				q = 0
 			}
 		}
