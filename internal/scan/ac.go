@@ -2,8 +2,6 @@ package scan
 
 import (
 	"encoding/binary"
-	"sort"
-	"strings"
 	"unicode/utf8"
 	"unsafe"
 
@@ -22,24 +20,37 @@ func bstring(b []byte) string {
 	return unsafe.String(&b[0], len(b))
 }
 
-// acMatcher is an Aho-Corasick automaton over case-folded needles, with a
-// dense transition table over the byte classes that occur in them (all
-// UTF-8 continuation bytes sharing one class, so it may report a non-ASCII
-// needle that is not there, never miss one). Text is
-// folded as it is scanned: ASCII bytes through the class table (lower-case
-// letters share their upper-case class), anything else by the caller
-// folding the whole value first (see prefilter.scan).
+// acMatcher is an Aho-Corasick automaton over case-folded needles, with
+// transitions over the byte classes that occur in them (all UTF-8
+// continuation bytes sharing one class, so it may report a non-ASCII
+// needle that is not there, never miss one). Text is folded as it is
+// scanned: ASCII bytes through the class table (lower-case letters share
+// their upper-case class), anything else by the caller folding the whole
+// value first (see prefilter.scan).
+//
+// The states near the root, where a scan spends most steps, have dense
+// rows (one load per byte); the deeper ones, most of a big automaton's
+// states but few of its steps, are kept sparse (acDeep), in depth-first
+// order so that a walk down a needle reads adjacent memory. Dense rows for
+// every state cost the command-line automaton ~10 MB, which left most deep
+// steps a cache miss.
 type acMatcher struct {
 	class  [256]uint8
 	nclass int
-	// next is the transition table, row by row (nclass entries per state).
-	// An entry is the next state's row offset (state*nclass) shifted left
-	// twice, with bit 0 set when that state has outputs and bit 1 when it
-	// is one byte deep, so a scan step is one load and no multiplication.
-	next    []int32
-	out     []int32 // per state: first output index into outs, or -1
-	outs    []acOut
-	needles []string
+	// next is the dense transition table, row by row (nclass entries per
+	// dense state). An entry is a state (acEntry): for a dense state its
+	// row offset (index*nclass) shifted left twice, with bit 0 set when
+	// the state has outputs and bit 1 when it is one byte deep, so a scan
+	// step is one load and no multiplication; for a deep state, negative.
+	next  []int32
+	out   []int32 // per dense state: first output index into outs, or -1
+	depth []uint8 // per dense state
+	deep  []acDeep
+	// The children of deep states past their first, as parallel lists.
+	moreClass []uint8
+	moreTo    []int32
+	outs      []acOut
+	needles   []string
 	// start holds the bytes that begin a needle (for the text's last byte,
 	// which has no pair).
 	start [256]bool
@@ -56,7 +67,63 @@ type acMatcher struct {
 	wm     bool
 	minLen int
 	shift  []uint8
-	depth  []uint8 // per state
+}
+
+// acDeep is a state past the dense depth. Its first child, if any, is the
+// next deep state (depth-first numbering); the others are in moreClass and
+// moreTo from index more. fail and first are entries (see acMatcher.next).
+type acDeep struct {
+	first  int32 // the first child's entry
+	fail   int32
+	out    int32 // first output index into outs, or -1
+	more   int32
+	class0 uint8 // the first child's class; noClass without children
+	n      uint8 // children past the first
+}
+
+// noClass is no byte class (there are at most 255, 0 to 254).
+const noClass = 255
+
+// deepEntry encodes deep state x; out says it has outputs.
+func deepEntry(x int32, out bool) int32 {
+	e := x << 1
+	if out {
+		e |= 1
+	}
+	return ^e
+}
+
+// move returns the entry of the state deep state x goes to on class c.
+func (m *acMatcher) move(x int32, c uint8) int32 {
+	for {
+		d := &m.deep[x]
+		if d.class0 == c {
+			return d.first
+		}
+		for k := d.more; k < d.more+int32(d.n); k++ {
+			if m.moreClass[k] == c {
+				return m.moreTo[k]
+			}
+		}
+		if d.fail >= 0 {
+			return m.next[d.fail>>2+int32(c)]
+		}
+		x = ^d.fail >> 1
+	}
+}
+
+// child returns the entry of deep state x's child on class c, if any.
+func (m *acMatcher) child(x int32, c uint8) (int32, bool) {
+	d := &m.deep[x]
+	if d.class0 == c {
+		return d.first, true
+	}
+	for k := d.more; k < d.more+int32(d.n); k++ {
+		if m.moreClass[k] == c {
+			return m.moreTo[k], true
+		}
+	}
+	return 0, false
 }
 
 // wmMinLen is the shortest needle length for which jumping beats the pair
@@ -133,193 +200,11 @@ func (st *pfState) hits(fa *fieldAC, o int32, s string, end int) {
 	}
 }
 
-// newAC returns nil when the needles use more than 254 distinct bytes, or
-// one is empty (it would occur everywhere; anchors never are): the caller
-// then evaluates the routes without prefilter.
-func newAC(needles []string) *acMatcher {
-	for _, n := range needles {
-		if n == "" {
-			return nil
-		}
-	}
-	m := &acMatcher{needles: needles}
-	// byte classes: 0 is "no needle has this byte". The UTF-8
-	// continuation bytes (0x80–0xBF) are one class: a needle with non-ASCII
-	// text then also fires on other text with the same lead bytes (same
-	// lengths and scripts), which a prefilter may do (it only must not
-	// miss), and the tables of automata over many scripts' needles shrink
-	// by half.
-	cont := uint8(0)
-	for _, n := range needles {
-		for i := 0; i < len(n); i++ {
-			c := n[i]
-			if isCont(c) && cont != 0 {
-				m.class[c] = cont
-			}
-			if m.class[c] == 0 {
-				if m.nclass == 254 {
-					return nil
-				}
-				m.nclass++
-				m.class[c] = uint8(m.nclass)
-				if isCont(c) {
-					cont = uint8(m.nclass)
-				}
-			}
-		}
-	}
-	if cont != 0 {
-		for c := 0x80; c < 0xC0; c++ {
-			m.class[c] = cont
-		}
-	}
-	m.nclass++
-	for c := 'a'; c <= 'z'; c++ {
-		m.class[c] = m.class[c-'a'+'A']
-	}
-	nc := m.nclass
-	// The trie is built straight into the dense table: 0 means "no child"
-	// (the root is never a child). Its edges are also listed, so that the
-	// breadth-first pass can give each state its fail state's row with one
-	// copy and then put its own children back.
-	ns := countStates(needles)
-	next := make([]int32, nc, nc*ns)
-	type edge struct{ class, child, next int32 }
-	edges := make([]edge, 0, ns)
-	firstEdge := make([]int32, 1, ns) // per state, -1: none
-	firstEdge[0] = -1
-	endHead := make([]int32, 1, ns) // per state: a needle ending there, -1: none
-	endHead[0] = -1
-	endNext := make([]int32, len(needles)) // per needle: the next ending at its state
-	for id, n := range needles {
-		s := int32(0)
-		for i := 0; i < len(n); i++ {
-			c := int32(m.class[n[i]])
-			nx := next[s*int32(nc)+c]
-			if nx == 0 {
-				nx = int32(len(firstEdge))
-				firstEdge = append(firstEdge, -1)
-				endHead = append(endHead, -1)
-				next = append(next, make([]int32, nc)...)
-				next[s*int32(nc)+c] = nx
-				edges = append(edges, edge{c, nx, firstEdge[s]})
-				firstEdge[s] = int32(len(edges) - 1)
-			}
-			s = nx
-		}
-		endNext[id] = endHead[s]
-		endHead[s] = int32(id)
-	}
-	ns = len(firstEdge)
-	fail := make([]int32, ns)
-	depth := make([]uint8, ns) // trie depth, capped at 255
-	m.out = make([]int32, ns)
-	queue := make([]int32, 0, ns)
-	queue = append(queue, 0)
-	for q := 0; q < len(queue); q++ {
-		s := queue[q]
-		// outputs: own needles, then the fail state's chain
-		chain := int32(-1)
-		if s != 0 {
-			chain = m.out[fail[s]]
-		}
-		for id := endHead[s]; id >= 0; id = endNext[id] {
-			out := acOut{needle: id, next: chain}
-			if strings.IndexFunc(needles[id], func(r rune) bool { return r >= utf8.RuneSelf }) >= 0 {
-				out.needle |= checkBit
-			}
-			m.outs = append(m.outs, out)
-			chain = int32(len(m.outs) - 1)
-		}
-		m.out[s] = chain
-		row := next[int(s)*nc : int(s)*nc+nc]
-		if s != 0 {
-			copy(row, next[int(fail[s])*nc:int(fail[s])*nc+nc])
-		}
-		for e := firstEdge[s]; e >= 0; e = edges[e].next {
-			c, nx := edges[e].class, edges[e].child
-			if s != 0 {
-				fail[nx] = row[c] // the fail state's move on c
-			}
-			row[c] = nx
-			depth[nx] = uint8(min(int(depth[s])+1, 255))
-			queue = append(queue, nx)
-		}
-	}
-	for c := 0; c < 256; c++ {
-		if m.class[c] != 0 && next[m.class[c]] != 0 {
-			m.start[c] = true
-		}
-	}
-	m.pairs = make([]uint64, 1<<16/64)
-	for _, nd := range needles {
-		c0 := uint32(m.class[nd[0]]) << 8
-		if len(nd) == 1 {
-			for c1 := uint32(0); c1 < 256; c1++ {
-				setBit(m.pairs, c0|c1)
-			}
-			continue
-		}
-		x := c0 | uint32(m.class[nd[1]])
-		setBit(m.pairs, x)
-	}
-	m.buildShift(needles)
-	m.depth = depth
-	enc := make([]int32, ns) // each state as a table entry
-	for v := range enc {
-		e := int32(v) * int32(nc) << 2
-		if depth[v] == 1 {
-			e |= 2
-		}
-		if m.out[v] >= 0 {
-			e |= 1
-		}
-		enc[v] = e
-	}
-	for i, v := range next {
-		next[i] = enc[v]
-	}
-	m.next = next
-	return m
-}
-
 func isCont(c byte) bool { return c&0xC0 == 0x80 }
 
 // setBit and hasBit address bit x of a bit table.
 func setBit(t []uint64, x uint32)      { t[x>>6] |= 1 << (x & 63) }
 func hasBit(t []uint64, x uint32) bool { return t[x>>6]&(1<<(x&63)) != 0 }
-
-// countStates returns the number of trie states of needles (the distinct
-// prefixes, root included), so the table is allocated once.
-func countStates(needles []string) int {
-	sorted := append([]string(nil), needles...)
-	sort.Strings(sorted)
-	n, prev := 1, ""
-	for _, s := range sorted {
-		l := 0
-		for l < len(s) && l < len(prev) && s[l] == prev[l] {
-			l++
-		}
-		n += len(s) - l
-		prev = s
-	}
-	return n
-}
-
-// scan calls hit for every needle occurring in folded text s. ascii says s
-// has no byte >= 0x80, in which case s may be unfolded.
-func (m *acMatcher) scan(s string, hit func(needle int32)) {
-	q := int32(0)
-	for i := 0; i < len(s); i++ {
-		e := m.next[q+int32(m.class[s[i]])]
-		q = e >> 2
-		if e&1 != 0 {
-			for o := m.out[q/int32(m.nclass)]; o >= 0; o = m.outs[o].next {
-				hit(m.outs[o].needle &^ checkBit)
-			}
-		}
-	}
-}
 
 // isASCII reports whether s has no byte >= 0x80.
 // It tests eight bytes at a time.

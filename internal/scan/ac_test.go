@@ -25,7 +25,7 @@ func TestACAgainstNaive(t *testing.T) {
 		for i := 0; i < 1+rng.Intn(12); i++ {
 			needles = append(needles, word(1+rng.Intn(5)))
 		}
-		m := newAC(needles)
+		m := newACDepth(needles, 1+round%3) // dense rows 1–3 bytes deep, sparse states below
 		for k := 0; k < 20; k++ {
 			text := word(rng.Intn(30))
 			var got, want []int
@@ -106,7 +106,7 @@ func TestScanACAgainstNaive(t *testing.T) {
 		for i := 0; i < 1+rng.Intn(10); i++ {
 			needles = append(needles, fold(word(minLen+rng.Intn(spread), 8+rng.Intn(8))))
 		}
-		m := newAC(needles)
+		m := newACDepth(needles, []int{1, 2, -1}[round%3])
 		jumps += btoi(m.wm)
 		p := &plan{routes: make([]planRoute, len(needles)), needleRoutes: make([][]int32, len(needles)), need: make([]uint8, len(needles))}
 		for i := range needles {
@@ -156,5 +156,23 @@ func btoi(b bool) int {
 func TestNewACRefusesEmptyNeedle(t *testing.T) {
 	if newAC([]string{"ABC", ""}) != nil {
 		t.Error("an automaton with an empty needle: it would have to report it everywhere")
+	}
+}
+
+// TestDeepStatesFirstChildInline checks the sparse states' layout: a
+// state's first child is the next state, kept inline, so a walk down a
+// needle with no branches reads no side lists.
+func TestDeepStatesFirstChildInline(t *testing.T) {
+	m := newACDepth([]string{"ABCDEFGH", "ABCXYZ", "QRSTUV"}, 1)
+	if len(m.deep) == 0 {
+		t.Fatal("no sparse states at dense depth 1")
+	}
+	for x, d := range m.deep {
+		if d.n > 0 && d.class0 == noClass {
+			t.Errorf("deep state %d: children only in the side lists", x)
+		}
+	}
+	if len(m.moreTo) != 1 { // the one branch: ABC → D or X
+		t.Errorf("side list holds %d children, want 1", len(m.moreTo))
 	}
 }

@@ -17,6 +17,10 @@ func (st *pfState) scanWM(fa *fieldAC, s string) {
 		q := int32(0)
 		for i, d := end-l+1, uint8(1); i < len(s); i, d = i+1, d+1 {
 			e := m.next[q+int32(class[s[i]])]
+			if e < 0 { // a dense state's only moves to deep ones are trie edges
+				st.runDeep(fa, s, i, e, true)
+				break
+			}
 			q = e >> 2
 			if m.depth[q/int32(nc)] != d {
 				break
@@ -26,6 +30,38 @@ func (st *pfState) scanWM(fa *fieldAC, s string) {
 			}
 		}
 		end++
+	}
+}
+
+// runDeep scans on from deep state e, entered on s[i], until the
+// automaton is back in a dense state; it returns the index of the byte
+// that took it there (len(s) if none did) and that state's row offset.
+// With trieOnly it follows trie edges only (the jumping scan's walk from
+// a window's start) and stops where none continues.
+func (st *pfState) runDeep(fa *fieldAC, s string, i int, e int32, trieOnly bool) (int, int32) {
+	m := fa.ac
+	for {
+		x := ^e
+		if x&1 != 0 {
+			st.hits(fa, m.deep[x>>1].out, s, i+1)
+		}
+		if i++; i == len(s) {
+			return i, 0
+		}
+		c := m.class[s[i]]
+		if trieOnly {
+			var ok bool
+			if e, ok = m.child(x>>1, c); !ok {
+				return i, 0
+			}
+			continue
+		}
+		if e = m.move(x>>1, c); e >= 0 {
+			if e&1 != 0 {
+				st.hits(fa, m.out[(e>>2)/int32(m.nclass)], s, i+1)
+			}
+			return i, e >> 2
+		}
 	}
 }
 
@@ -61,6 +97,10 @@ func (st *pfState) scanAC(fa *fieldAC, s string) {
 			}
 		}
 		e := *(*int32)(unsafe.Add(next, uintptr(q+int32(class[s[i]]))*4))
+		if e < 0 {
+			i, q = st.runDeep(fa, s, i, e, false)
+			continue
+		}
 		q = e >> 2
 		if e&1 != 0 {
 			st.hits(fa, m.out[q/int32(m.nclass)], s, i+1)
@@ -73,6 +113,30 @@ func (st *pfState) scanAC(fa *fieldAC, s string) {
 			if !hasBit(pairs, x) {
 				q = 0
 			}
+		}
+	}
+}
+
+// scan calls hit for every needle occurring in folded text s, with no
+// skipping: the plain automaton the scan loops are tested against.
+func (m *acMatcher) scan(s string, hit func(needle int32)) {
+	e := int32(0)
+	for i := 0; i < len(s); i++ {
+		c := m.class[s[i]]
+		if e >= 0 {
+			e = m.next[e>>2+int32(c)]
+		} else {
+			e = m.move(^e>>1, c)
+		}
+		o := int32(-1)
+		switch {
+		case e < 0 && ^e&1 != 0:
+			o = m.deep[^e>>1].out
+		case e >= 0 && e&1 != 0:
+			o = m.out[(e>>2)/int32(m.nclass)]
+		}
+		for ; o >= 0; o = m.outs[o].next {
+			hit(m.outs[o].needle &^ checkBit)
 		}
 	}
 }
