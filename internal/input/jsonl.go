@@ -122,15 +122,21 @@ func (j *JSONLines) Next() (Record, error) {
 // '{'), reading further lines while the value is still open.
 func (j *JSONLines) object(first []byte, start int, atEOF bool) (Record, error) {
 	var sc valueScanner
-	j.buf = append(j.buf[:0], first...)
 	if j.flat != nil && !j.rawOnly && first[len(first)-1] == '}' {
 		// One line holding a whole flat object (the common NDJSON case):
 		// the decoder's own syntax check stands in for the bracket scan.
+		j.buf = append(j.buf[:0], first...)
 		if ev, ok := j.flat.Decode(j.buf); ok {
 			return Record{Line: start, Raw: j.buf, View: ev}, nil
 		}
 	}
 	done := sc.feed(first)
+	if done && j.rawOnly {
+		// The whole record on one line: its bytes as read serve, valid
+		// until the next call like j.buf's.
+		return Record{Line: start, Raw: first}, nil
+	}
+	j.buf = append(j.buf[:0], first...)
 	for !done && !atEOF {
 		line, tooLong, err := j.nextLine()
 		if err != nil && (len(line) == 0 || !errors.Is(err, io.EOF)) {

@@ -11,9 +11,11 @@ type valueScanner struct {
 	started  bool
 }
 
-// feed consumes one line and reports whether the value has closed.
+// feed consumes one line and reports whether the value has closed. String
+// bodies, most of a record, are passed over eight bytes at a time.
 func (s *valueScanner) feed(line []byte) bool {
-	for _, c := range line {
+	for i := 0; i < len(line); i++ {
+		c := line[i]
 		switch {
 		case s.inString:
 			switch {
@@ -23,6 +25,9 @@ func (s *valueScanner) feed(line []byte) bool {
 				s.escaped = true
 			case c == '"':
 				s.inString = false
+			default:
+				// to the byte before the next quote or backslash
+				i = quoteIndex(line, i+1) - 1
 			}
 		case c == '"':
 			s.inString = true
