@@ -38,7 +38,13 @@ type item struct {
 // the reader's later records.
 func (r *Runner) scanParallel(path, name string, next func() (input.Record, error), raw bool) error {
 	inflight := 4 * r.Workers
-	tokens := make(chan struct{}, inflight)
+	// The batches in flight are reused: the writer hands each back once
+	// its results are written, so the records' bytes and results are not
+	// garbage for the collector to chase.
+	free := make(chan *batch, inflight)
+	for i := 0; i < inflight; i++ {
+		free <- &batch{}
+	}
 	work := make(chan *batch, inflight)
 	done := make(chan *batch, inflight)
 	quit := make(chan struct{})
@@ -48,12 +54,13 @@ func (r *Runner) scanParallel(path, name string, next func() (input.Record, erro
 		defer close(work)
 		seq := 0
 		for eof := false; !eof; {
+			var b *batch
 			select {
-			case tokens <- struct{}{}:
+			case b = <-free:
 			case <-quit:
 				return
 			}
-			b := &batch{seq: seq}
+			b.seq, b.buf, b.items = seq, b.buf[:0], b.items[:0]
 			seq++
 			for len(b.items) < batchSize {
 				rec, err := next()
@@ -88,7 +95,11 @@ func (r *Runner) scanParallel(path, name string, next func() (input.Record, erro
 			router := r.Router.Clone()
 			var flat input.FlatDecoder
 			for b := range work {
-				b.results = make([]result, len(b.items))
+				if cap(b.results) < len(b.items) {
+					b.results = make([]result, len(b.items))
+				}
+				b.results = b.results[:len(b.items)]
+				clear(b.results)
 				for i := range b.items {
 					it := &b.items[i]
 					if it.err != nil {
@@ -143,7 +154,9 @@ func (r *Runner) scanParallel(path, name string, next func() (input.Record, erro
 					close(quit)
 				}
 			}
-			<-tokens
+			clear(b.items) // drop the records' errors and events, and the alerts
+			clear(b.results)
+			free <- b
 		}
 	}
 	if werr != nil {
