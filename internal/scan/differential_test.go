@@ -130,11 +130,12 @@ func loadCorpusRules(t testing.TB, root string) *match.Set {
 	return match.Load(docs, match.Options{Placeholders: ph})
 }
 
-// TestWorkersSameOutput: a parallel scan writes exactly the alerts, in the
-// same order, and counts the same statistics as a scan with one worker.
-func TestWorkersSameOutput(t *testing.T) {
-	shared := filepath.Join("..", "..", "..", "shared")
-	base := filepath.Join(shared, "bench", "base-events.jsonl.gz")
+// corpusPlan plans every SigmaHQ rule of ../shared/corpora (skipping the
+// test without it) for tests that scan the bench base events.
+func corpusPlan(t *testing.T) (shared, base string, plan Plan, m *logsource.Mapping) {
+	t.Helper()
+	shared = filepath.Join("..", "..", "..", "shared")
+	base = filepath.Join(shared, "bench", "base-events.jsonl.gz")
 	if _, err := os.Stat(base); err != nil {
 		t.Skipf("needs ../shared/bench beside the repo: %v", err)
 	}
@@ -143,8 +144,14 @@ func TestWorkersSameOutput(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	m := logsource.NewMapping(builtin, nil)
-	plan := NewPlan(set.Rules, Selection{}, m)
+	m = logsource.NewMapping(builtin, nil)
+	return shared, base, NewPlan(set.Rules, Selection{}, m), m
+}
+
+// TestWorkersSameOutput: a parallel scan writes exactly the alerts, in the
+// same order, and counts the same statistics as a scan with one worker.
+func TestWorkersSameOutput(t *testing.T) {
+	shared, base, plan, m := corpusPlan(t)
 	// a broken line and a nested event among the flat ones
 	dir := t.TempDir()
 	extra := filepath.Join(dir, "mixed.jsonl")
@@ -166,6 +173,9 @@ func TestWorkersSameOutput(t *testing.T) {
 			if err := r.ScanPath(p); err != nil {
 				t.Fatal(err)
 			}
+		}
+		if err := sk.Close(); err != nil { // the last alerts are still buffered
+			t.Fatal(err)
 		}
 		return out.String(), r.Stats
 	}

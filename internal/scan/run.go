@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"os"
 	"strings"
 	"time"
 
@@ -49,6 +50,7 @@ type Runner struct {
 	// suppressed by generate: false); nil writes every matching rule's.
 	Correlate *correlate.Engine
 	Emit      map[*match.Rule]bool
+	batch     int // records per held batch (held.go); 0: heldBatch
 }
 
 // Open names one input for ScanSource: a path, or an already opened source
@@ -94,6 +96,9 @@ func (r *Runner) ScanSource(open Open) error {
 	defer src.Close()
 	r.Stats.Files++
 	r.Stats.FilesByFormat[src.Format()]++
+	if raw, ok := src.(input.RawJSON); ok && r.Workers <= 1 && isRegular(raw.Path()) {
+		return r.scanHeld(name, src)
+	}
 	if r.Workers > 1 {
 		if raw, ok := src.(input.RawJSON); ok {
 			return r.scanParallel(raw.Path(), name, raw.NextRaw, true)
@@ -121,6 +126,12 @@ func (r *Runner) ScanSource(open Open) error {
 	}
 	r.skippedTail(name, skipped)
 	return nil
+}
+
+// isRegular reports whether path names a regular file.
+func isRegular(path string) bool {
+	fi, err := os.Stat(path)
+	return err == nil && fi.Mode().IsRegular()
 }
 
 // recordError counts and reports a skipped record, or a read error that

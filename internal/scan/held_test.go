@@ -1,0 +1,123 @@
+package scan
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/vigil-sec/vigil/internal/event"
+	"github.com/vigil-sec/vigil/internal/input"
+	"github.com/vigil-sec/vigil/internal/sink"
+)
+
+// TestHeldBatchesSameAsRecordByRecord: scanning a regular file in held
+// batches, matched kind by kind, writes exactly the alerts, in the same
+// order, and counts the same statistics as scanning the same bytes record
+// by record (from a pipe), whatever the batch size.
+func TestHeldBatchesSameAsRecordByRecord(t *testing.T) {
+	_, base, plan, m := corpusPlan(t)
+	// bench events, with odd records among them: broken lines, a nested
+	// event, a pretty-printed one over several lines, duplicate keys,
+	// escapes, a record of another product
+	odd := []string{
+		"not json",
+		`{"Event":{"System":{"EventID":4688,"Channel":"Security"},"EventData":{"Data":[{"#attributes":{"Name":"NewProcessName"},"#text":"C:\\Windows\\System32\\whoami.exe"}]}}}`,
+		"{\n  \"Channel\": \"Microsoft-Windows-Sysmon/Operational\",\n  \"EventID\": 1,\n  \"Image\": \"C:\\\\Windows\\\\System32\\\\whoami.exe\"\n}",
+		`{"Channel":"Security","EventID":1102,"EventID":4624}`,
+		`{"Channel":"Microsoft-Windows-Sysmon/Operational","EventID":1,"CommandLine":"vssadmin delete shadows \u002fall \/quiet","Image":"C:\\Windows\\System32\\vssadmin.exe"}`,
+		`{"eventVersion":"1.08","eventSource":"s3.amazonaws.com","eventName":"PutBucketPolicy"}`,
+		`{"a":`,
+	}
+	var file bytes.Buffer
+	for i, line := range gzipLines(t, base)[:4000] {
+		file.Write(line)
+		file.WriteByte('\n')
+		if i%97 == 0 {
+			file.WriteString(odd[(i/97)%len(odd)] + "\n")
+		}
+	}
+	path := filepath.Join(t.TempDir(), "mixed.jsonl")
+	if err := os.WriteFile(path, file.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	run := func(batch int, pipe bool) (string, string) {
+		var out strings.Builder
+		sk, _ := sink.New("jsonl", &out)
+		r := &Runner{Router: NewRouter(plan, m), Sink: sk, Workers: 1, batch: batch}
+		var msgs []string
+		r.Report = func(msg string) {
+			msg = strings.Replace(msg, path+":", "F:", 1)
+			msgs = append(msgs, strings.Replace(msg, "-:", "F:", 1))
+		}
+		p := path
+		if pipe {
+			p, r.Stdin = "-", bytes.NewReader(file.Bytes())
+		}
+		if err := r.ScanPath(p); err != nil {
+			t.Fatal(err)
+		}
+		if err := sk.Close(); err != nil {
+			t.Fatal(err)
+		}
+		out2 := strings.ReplaceAll(out.String(), `"`+path+`"`, `"F"`)
+		out2 = strings.ReplaceAll(out2, `"-"`, `"F"`)
+		r.Stats.FilesByFormat = nil
+		return out2, fmt.Sprint(r.Stats, msgs)
+	}
+	want, wantStats := run(0, true)
+	if !strings.Contains(want, "whoami") || !strings.Contains(wantStats, "skipped") {
+		t.Fatalf("the input does not exercise what it should: %d bytes of alerts, %s", len(want), wantStats)
+	}
+	for _, batch := range []int{1, 7, 100, 0} {
+		got, gotStats := run(batch, false)
+		if got != want {
+			at := 0
+			for at < min(len(got), len(want)) && got[at] == want[at] {
+				at++
+			}
+			from := max(at-200, 0)
+			t.Errorf("batch %d: alerts differ from record by record (%d vs %d bytes) at byte %d:\n%.400s\n%.400s", batch, len(got), len(want), at, got[from:], want[from:])
+		}
+		if gotStats != wantStats {
+			t.Errorf("batch %d: statistics differ:\n%s\n%s", batch, gotStats, wantStats)
+		}
+	}
+}
+
+// bigRecords is a source of n map events of size bytes each.
+type bigRecords struct {
+	n, size int
+	raw     []byte
+}
+
+func (b *bigRecords) Next() (input.Record, error) {
+	if b.n == 0 {
+		return input.Record{}, io.EOF
+	}
+	b.n--
+	if b.raw == nil {
+		b.raw = make([]byte, b.size)
+	}
+	return input.Record{Raw: b.raw, Event: event.Map{"Channel": "Security"}}, nil
+}
+func (b *bigRecords) Close() error   { return nil }
+func (b *bigRecords) Format() string { return "jsonl" }
+
+// TestHeldBatchBoundedByBytes: a batch of big records holds heldBytes of
+// them, not heldBatch, so memory stays bounded whatever the records' size.
+func TestHeldBatchBoundedByBytes(t *testing.T) {
+	src := &bigRecords{n: 10, size: heldBytes/3 + 1}
+	h := held{size: heldBatch}
+	var sizes []int
+	for eof := false; !eof; {
+		eof = h.read(src)
+		sizes = append(sizes, len(h.recs))
+	}
+	if fmt.Sprint(sizes) != "[3 3 3 1]" {
+		t.Errorf("batches of %v records, want [3 3 3 1]", sizes)
+	}
+}

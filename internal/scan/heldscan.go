@@ -1,0 +1,42 @@
+package scan
+
+import "github.com/vigil-sec/vigil/internal/input"
+
+// scanHeld is the one-worker scan of a regular file: batches of records
+// matched kind by kind (held.go), their alerts written in input order. A
+// pipe is scanned record by record instead, so that its alerts are not
+// held back until a batch fills.
+func (r *Runner) scanHeld(name string, src input.Source) error {
+	h := held{size: heldBatch}
+	if r.batch > 0 {
+		h.size = r.batch
+	}
+	skipped := 0
+	for eof := false; !eof; {
+		eof = h.read(src)
+		if cap(h.results) < len(h.recs) {
+			h.results = make([]result, len(h.recs))
+		}
+		h.results = h.results[:len(h.recs)]
+		clear(h.results)
+		for k := range h.buckets {
+			for _, i := range h.buckets[k].recs {
+				h.results[i] = r.evaluate(r.Router, name, h.recs[i])
+			}
+		}
+		for i := range h.recs {
+			if err := h.errs[i]; err != nil {
+				if r.recordError(name, err, &skipped) {
+					eof = true
+					break
+				}
+				continue
+			}
+			if err := r.commit(&h.results[i]); err != nil {
+				return err
+			}
+		}
+	}
+	r.skippedTail(name, skipped)
+	return nil
+}
