@@ -15,6 +15,7 @@ type Mapping struct {
 	Pipelines []*Pipeline
 	entries   map[Logsource][]*Entry
 	products  []ProductRule // most specific first
+	index     *productIndex // over products; nil: search each condition
 }
 
 // NewMapping merges the built-in pipelines, then the user's in order.
@@ -32,6 +33,7 @@ func NewMapping(builtin, user []*Pipeline) *Mapping {
 	sort.SliceStable(m.products, func(i, j int) bool {
 		return specificity(m.products[i].Conditions) > specificity(m.products[j].Conditions)
 	})
+	m.index = newProductIndex(m.products)
 	for _, p := range user {
 		replaced := map[Logsource]bool{}
 		for i := range p.Entries {
@@ -65,6 +67,12 @@ func (m *Mapping) Logsources() []Logsource {
 // Product returns the recogniser of the product ev comes from, or nil when
 // no pipeline recognises it.
 func (m *Mapping) Product(ev event.Event) *ProductRule {
+	if f, ok := ev.(*event.Flat); ok && m.index != nil {
+		if i := m.index.product(f); i >= 0 {
+			return &m.products[i]
+		}
+		return nil
+	}
 	for i := range m.products {
 		if conditionsHold(m.products[i].Conditions, ev) {
 			return &m.products[i]
