@@ -47,11 +47,11 @@ func (s *slab) fields(n int) []event.Field {
 	return c
 }
 
-// reset takes every chunk back; what was stored in them is garbage.
+// reset takes every chunk back; what was stored in them is garbage. The
+// chunks are not cleared: what their old fields point to (the byte chunks,
+// mostly) stays alive at most until they are reused, and clearing them
+// cost 2% of a scan.
 func (s *slab) reset() {
-	for _, c := range s.usedFields {
-		clear(c[:cap(c)]) // drop the old texts' arrays
-	}
 	s.freeBytes = append(s.freeBytes, s.usedBytes...)
 	s.freeFields = append(s.freeFields, s.usedFields...)
 	s.usedBytes, s.usedFields = s.usedBytes[:0], s.usedFields[:0]
