@@ -22,14 +22,12 @@ func (f *Flat) MoveTo(fields []Field, raw, held, arena []byte) ([]Field, []byte)
 		arena = append(arena, s...)
 		return unsafe.String(&arena[start], len(s))
 	}
-	start := len(fields)
-	fields = append(fields, f.Fields...)
-	for i := start; i < len(fields); i++ {
-		fl := &fields[i]
+	for _, fl := range f.Fields {
 		fl.Key = move(fl.Key)
 		if fl.Val.lit == String || fl.Val.lit == Number {
 			fl.Val.s = move(fl.Val.s)
 		}
+		fields = append(fields, fl)
 	}
 	return fields, arena
 }
