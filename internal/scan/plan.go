@@ -72,6 +72,7 @@ type fieldAC struct {
 }
 
 type plan struct {
+	key          planKey // its own copy of the key's texts
 	routes       []planRoute
 	fields       []planField
 	byField      map[string]int32 // event field → fields index (keyword automaton excluded)
@@ -86,6 +87,21 @@ type plan struct {
 
 func keyOf(ev event.Event, prod *logsource.ProductRule) planKey {
 	k := planKey{prod: prod}
+	if f, ok := ev.(*event.Flat); ok {
+		// one pass for both (the last of duplicates wins, as with Get)
+		var ch, id *event.Value
+		for i := range f.Fields {
+			switch f.Fields[i].Key {
+			case "Channel":
+				ch = &f.Fields[i].Val
+			case "EventID":
+				id = &f.Fields[i].Val
+			}
+		}
+		k.chState, k.ch = routingState(ch)
+		k.idState, k.id = routingState(id)
+		return k
+	}
 	k.chState, k.ch = routingText(ev, "Channel")
 	k.idState, k.id = routingText(ev, "EventID")
 	return k
@@ -94,6 +110,14 @@ func keyOf(ev event.Event, prod *logsource.ProductRule) planKey {
 func routingText(ev event.Event, field string) (uint8, string) {
 	v, ok := ev.Get(field)
 	if !ok {
+		return fieldMissing, ""
+	}
+	return routingState(&v)
+}
+
+// routingState says how a routing field's value v (nil: missing) keys a plan.
+func routingState(v *event.Value) (uint8, string) {
+	if v == nil {
 		return fieldMissing, ""
 	}
 	if s, ok := v.Text(); ok {
@@ -106,7 +130,11 @@ func routingText(ev event.Event, field string) (uint8, string) {
 // the shared one, building it there on first sight.
 func (r *Router) plan(ev event.Event, prod *logsource.ProductRule) *plan {
 	k := keyOf(ev, prod)
+	if p := r.last; p != nil && p.key == k { // events of a kind come in runs (held.go)
+		return p
+	}
 	if p, ok := r.local[k]; ok {
+		r.last = p
 		return p
 	}
 	if len(r.local) >= maxPlans {
@@ -121,10 +149,12 @@ func (r *Router) plan(ev event.Event, prod *logsource.ProductRule) *plan {
 			clear(c.plans) // plans in use stay valid: they never change
 		}
 		p = c.buildPlan(k)
+		p.key = k
 		c.plans[k] = p
 	}
 	c.mu.Unlock()
 	r.local[k] = p
+	r.last = p
 	return p
 }
 

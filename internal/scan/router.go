@@ -29,6 +29,7 @@ type Router struct {
 	seen  []uint32
 	gen   uint32
 	local map[planKey]*plan // this worker's view of the shared plan cache
+	last  *plan             // the plan of the previous event
 	pf    pfState
 	view  aliased // the event under a route's renames, reused per route
 }
