@@ -36,7 +36,7 @@ func (d *FlatDecoder) Decode(raw []byte) (ev *event.Flat, ok bool) {
 	if !p.byte('{') {
 		return nil, false
 	}
-	hasAlias, hasSpace := false, false
+	keys := winevent.FlatKeys{Channel: -1, Provider: -1}
 	p.ws()
 	if !p.byte('}') {
 		for {
@@ -54,14 +54,21 @@ func (d *FlatDecoder) Decode(raw []byte) (ev *event.Flat, ok bool) {
 			if !vok {
 				return nil, false
 			}
-			d.flat.Fields = append(d.flat.Fields, event.Field{Key: key, Val: v})
-			if !hasAlias && winevent.IsFlatAliasSource(key) {
-				hasAlias = true
+			switch key {
+			case "Channel":
+				keys.Channel = len(d.flat.Fields)
+			case "Provider_Name":
+				keys.Provider = len(d.flat.Fields)
+			default:
+				if !keys.HasAlias && winevent.IsFlatAliasSource(key) {
+					keys.HasAlias = true
+				}
 			}
-			if !hasSpace {
+			d.flat.Fields = append(d.flat.Fields, event.Field{Key: key, Val: v})
+			if !keys.HasSpace {
 				for i := 0; i < len(key); i++ {
 					if key[i] == ' ' {
-						hasSpace = true
+						keys.HasSpace = true
 						break
 					}
 				}
@@ -80,7 +87,7 @@ func (d *FlatDecoder) Decode(raw []byte) (ev *event.Flat, ok bool) {
 	if p.i != len(p.b) {
 		return nil, false
 	}
-	winevent.NormaliseFlat(&d.flat, hasAlias, hasSpace)
+	winevent.NormaliseFlat(&d.flat, keys)
 	return &d.flat, true
 }
 

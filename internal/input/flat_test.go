@@ -36,7 +36,8 @@ func TestFlatDecoderAgreesWithJSON(t *testing.T) {
 // and decodes to the same event.
 func FuzzFlatDecoder(f *testing.F) {
 	for _, s := range []string{`{"k":"C:\\Windows\\System32\\cmd.exe","n":1}`, `{"a":"é\u00e9\"x","b":[1,"two",null],"c":true}`,
-		"{\"k\":\"bad \xff\"}", `{"Channel":"Security","EventID":4624,"Data":["a","b"]}`, `{"a":"0123456789abcdef\\u0041"}`} {
+		"{\"k\":\"bad \xff\"}", `{"Channel":"Security","EventID":4624,"Data":["a","b"]}`, `{"a":"0123456789abcdef\\u0041"}`,
+		`{"Chan nel":"security","SourceName":"Y","Channel":"microsoft-windows-sysmon/operational"}`} {
 		f.Add([]byte(s))
 	}
 	f.Fuzz(func(t *testing.T, line []byte) {
@@ -53,4 +54,43 @@ func FuzzFlatDecoder(f *testing.F) {
 			t.Fatalf("%q: flat %s, encoding/json %s", line, got, fmt.Sprint(want.Event))
 		}
 	})
+}
+
+// TestFlatNormalisationAgreesWithJSON: the flat decoder's normalisation
+// (from what it noted about the keys) gives what Normalise gives the map:
+// channel case, the Sysmon provider, aliases and spaceless names, with
+// duplicate keys and keys that only normalisation creates.
+func TestFlatNormalisationAgreesWithJSON(t *testing.T) {
+	lines := []string{
+		`{"Channel":"security","EventID":4624}`,
+		`{"Channel":"SECURITY","Channel":"system"}`,
+		`{"Channel":"Security","Channel":"setup"}`,
+		`{"Channel":"Microsoft-Windows-Sysmon/Operational","EventID":1}`,
+		`{"Channel":"microsoft-windows-sysmon/operational","Provider_Name":"X"}`,
+		`{"Provider_Name":"X","Channel":"Microsoft-Windows-Sysmon/Operational"}`,
+		`{"Channel":"Microsoft-Windows-Sysmon/Operational","SourceName":"Y"}`,
+		`{"SourceName":"Y","Hostname":"h","Channel":"application"}`,
+		`{"Chan nel":"security","EventID":1}`,
+		`{"Provider Name":"p","Channel":"Microsoft-Windows-Sysmon/Operational"}`,
+		`{"Provider_ Name":"p","Channel":"Microsoft-Windows-Sysmon/Operational"}`,
+		`{"Channel":5,"EventID":1}`,
+		`{"Channel":null}`,
+		`{"Channel":["security"]}`,
+		`{"EventID":1}`,
+	}
+	var d FlatDecoder
+	for _, line := range lines {
+		want, err := DecodeJSON("t", 1, []byte(line), nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		ev, ok := d.Decode([]byte(line))
+		if !ok {
+			t.Errorf("%s: declined", line)
+			continue
+		}
+		if got := fmt.Sprint(ev.Map()); got != fmt.Sprint(want.Event) {
+			t.Errorf("%s: flat %s, encoding/json %s", line, got, fmt.Sprint(want.Event))
+		}
+	}
 }

@@ -70,14 +70,21 @@ func Normalise(m map[string]any) map[string]any {
 	return m
 }
 
+// FlatKeys is what a decoder noted about a flat event's keys while reading
+// them, so that NormaliseFlat need not search the event: whether a key is
+// an alias source or holds a space, and where the last Channel and
+// Provider_Name keys are (-1: none).
+type FlatKeys struct {
+	HasAlias, HasSpace bool
+	Channel, Provider  int
+}
+
 // NormaliseFlat applies Normalise's rules for flat exports to an event
 // decoded straight from its bytes: the same aliases, spaceless names,
 // channel case and Sysmon provider, added as further fields (a later field
-// shadows an earlier one of the same key). hasAlias and hasSpace say whether
-// the decoder saw a key that is an alias source or contains a space, so the
-// common event costs two field lookups.
-func NormaliseFlat(f *event.Flat, hasAlias, hasSpace bool) {
-	if hasAlias {
+// shadows an earlier one of the same key).
+func NormaliseFlat(f *event.Flat, k FlatKeys) {
+	if k.HasAlias {
 		for _, a := range flatAliases {
 			if v, ok := f.Get(a.from); ok {
 				if _, has := f.Get(a.to); !has {
@@ -86,20 +93,32 @@ func NormaliseFlat(f *event.Flat, hasAlias, hasSpace bool) {
 			}
 		}
 	}
-	if hasSpace {
+	if k.HasSpace {
 		n := len(f.Fields)
 		for i := 0; i < n; i++ {
-			k := f.Fields[i].Key
-			if strings.IndexByte(k, ' ') < 0 || f.Shadowed(i) {
+			key := f.Fields[i].Key
+			if strings.IndexByte(key, ' ') < 0 || f.Shadowed(i) {
 				continue
 			}
-			alias := strings.ReplaceAll(k, " ", "")
+			alias := strings.ReplaceAll(key, " ", "")
 			if v, ok := f.Get(alias); !ok || v.Kind() == event.Null {
 				f.Fields = append(f.Fields, event.Field{Key: alias, Val: f.Fields[i].Val})
 			}
 		}
 	}
-	if v, ok := f.Get("Channel"); ok {
+	// The fields added above may be a Channel or a Provider_Name: then
+	// search, else the decoder's note answers.
+	searched := k.HasAlias || k.HasSpace
+	get := func(key string, at int) (event.Value, bool) {
+		if searched {
+			return f.Get(key)
+		}
+		if at < 0 {
+			return event.Value{}, false
+		}
+		return f.Fields[at].Val, true
+	}
+	if v, ok := get("Channel", k.Channel); ok {
 		ch, isStr := v.Str()
 		if !isStr {
 			return
@@ -109,7 +128,7 @@ func NormaliseFlat(f *event.Flat, hasAlias, hasSpace bool) {
 				f.Fields = append(f.Fields, event.Field{Key: "Channel", Val: event.Str(c)})
 			}
 		}
-		if _, has := f.Get("Provider_Name"); !has && strings.EqualFold(ch, "Microsoft-Windows-Sysmon/Operational") {
+		if _, has := get("Provider_Name", k.Provider); !has && strings.EqualFold(ch, "Microsoft-Windows-Sysmon/Operational") {
 			f.Fields = append(f.Fields, event.Field{Key: "Provider_Name", Val: event.Str("Microsoft-Windows-Sysmon")})
 		}
 	}
@@ -117,6 +136,9 @@ func NormaliseFlat(f *event.Flat, hasAlias, hasSpace bool) {
 
 // IsFlatAliasSource reports whether key is one Normalise copies to a canonical name.
 func IsFlatAliasSource(key string) bool {
+	if len(key) >= 64 || aliasLengths&(1<<len(key)) == 0 {
+		return false
+	}
 	for _, a := range flatAliases {
 		if a.from == key {
 			return true
@@ -124,3 +146,12 @@ func IsFlatAliasSource(key string) bool {
 	}
 	return false
 }
+
+// aliasLengths has bit n set when an alias source is n bytes long: most
+// keys are passed over on their length.
+var aliasLengths = func() (m uint64) {
+	for _, a := range flatAliases {
+		m |= 1 << len(a.from)
+	}
+	return m
+}()
