@@ -7,10 +7,13 @@ import "github.com/vigil-sec/vigil/internal/input"
 // pipe is scanned record by record instead, so that its alerts are not
 // held back until a batch fills.
 func (r *Runner) scanHeld(name string, src input.Source) error {
-	h := held{size: heldBatch}
-	if r.batch > 0 {
-		h.size = r.batch
+	if r.held == nil { // kept for the next file: a directory of small files
+		r.held = &held{size: heldBatch}
+		if r.batch > 0 {
+			r.held.size = r.batch
+		}
 	}
+	h := r.held
 	skipped := 0
 	for eof := false; !eof; {
 		eof = h.read(src)
@@ -36,6 +39,7 @@ func (r *Runner) scanHeld(name string, src input.Source) error {
 				return err
 			}
 		}
+		clear(h.results) // the alerts are written: let them go
 	}
 	r.skippedTail(name, skipped)
 	return nil

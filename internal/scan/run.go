@@ -50,7 +50,8 @@ type Runner struct {
 	// suppressed by generate: false); nil writes every matching rule's.
 	Correlate *correlate.Engine
 	Emit      map[*match.Rule]bool
-	batch     int // records per held batch (held.go); 0: heldBatch
+	batch     int   // records per held batch (held.go); 0: heldBatch
+	held      *held // the one-worker scan's batch, reused from file to file
 }
 
 // Open names one input for ScanSource: a path, or an already opened source
