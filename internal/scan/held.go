@@ -17,7 +17,8 @@ import (
 
 // heldBatch is how many records a batch holds (Runner.batch overrides
 // it in tests). With bench records, 8,192 of them matched by kind scan the
-// file 6–14% faster than record by record, for ~75 MB more peak memory.
+// file 3–14% faster than record by record, for ~50 MB more peak memory;
+// 4,096 gained less, 16,384 no more (docs/benchmarks.md).
 const heldBatch = 8192
 
 // heldBytes bounds a batch by the size of its records as well, so that a
