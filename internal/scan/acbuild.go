@@ -1,10 +1,6 @@
 package scan
 
-import (
-	"sort"
-	"strings"
-	"unicode/utf8"
-)
+import "sort"
 
 // denseBudget bounds the bytes of an automaton's dense rows: the states of
 // the first depths get them while they fit (at least the first depth).
@@ -162,10 +158,4 @@ func (t *acTrie) denseDepth(nclass int) int {
 		n += per[d]
 	}
 	return max(d, 1)
-}
-
-// hasNonASCII reports whether needle has a byte past ASCII: its hits are
-// checked against the text (acMatcher.hits).
-func hasNonASCII(needle string) bool {
-	return strings.IndexFunc(needle, func(r rune) bool { return r >= utf8.RuneSelf }) >= 0
 }

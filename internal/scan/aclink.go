@@ -19,7 +19,7 @@ func (t *acTrie) link(m *acMatcher, denseDepth int) (rows []int32, dense []int32
 		}
 		for id := t.endHead[s]; id >= 0; id = t.endNext[id] {
 			o := acOut{needle: id, next: chain}
-			if hasNonASCII(m.needles[id]) {
+			if !isASCII(m.needles[id]) {
 				o.needle |= checkBit
 			}
 			m.outs = append(m.outs, o)
