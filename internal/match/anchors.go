@@ -15,6 +15,10 @@ type Anchor struct {
 	Field   string
 	Needle  string
 	Keyword bool // a keyword search: Field is empty
+	// At narrows where the needle occurs: AtStart, the folded text begins
+	// with it; AtEnd, ends with it (a startswith or endswith pattern, or
+	// an equals pattern, whose literal run reaches that end of the value).
+	At Position
 	// Number: the rule compares the field with an integer, numerically.
 	// Needle is its canonical decimal text (CanonicalInt), and the anchor
 	// holds when the field's value (or one element) is exactly that text,
@@ -106,11 +110,14 @@ func leafAnchors(field string, keyword bool, tests []valueTest) *anchorSet {
 			}
 			return nil
 		}
-		longest := pt.m.longestNeedle()
+		longest, at := pt.m.longestNeedle()
 		if longest == "" {
 			return nil
 		}
-		return &anchorSet{[]Anchor{{Field: field, Needle: longest, Keyword: keyword}}}
+		if keyword {
+			at = AtAny
+		}
+		return &anchorSet{[]Anchor{{Field: field, Needle: longest, Keyword: keyword, At: at}}}
 	}
 	return union(len(tests), func(i int) *anchorSet { return one(tests[i]) })
 }

@@ -50,7 +50,16 @@ func anchorHolds(ev event.Event, a Anchor) bool {
 		s, ok := v.Text()
 		return ok && f(s)
 	}
-	contains := func(s string) bool { return strings.Contains(string(Fold(nil, s)), a.Needle) }
+	contains := func(s string) bool {
+		f := string(Fold(nil, s))
+		switch a.At {
+		case AtStart:
+			return strings.HasPrefix(f, a.Needle)
+		case AtEnd:
+			return strings.HasSuffix(f, a.Needle)
+		}
+		return strings.Contains(f, a.Needle)
+	}
 	if a.Keyword {
 		found := false
 		ev.Walk(func(v event.Value) bool {
@@ -80,7 +89,7 @@ func TestAnchorClauses(t *testing.T) {
     img: {Image|endswith: '\reg.exe'}
     cli: {CommandLine|contains: ' query '}
     condition: img and cli`,
-			[][]Anchor{{{Field: "Image", Needle: `\REG.EXE`}}, {{Field: "CommandLine", Needle: " QUERY "}}}},
+			[][]Anchor{{{Field: "Image", Needle: `\REG.EXE`, At: AtEnd}}, {{Field: "CommandLine", Needle: " QUERY "}}}},
 		{"contains|all gives one clause per value", `
     sel: {CommandLine|contains|all: ['alpha', 'bravo', 'charlie', 'delta']}
     condition: sel`,
@@ -89,16 +98,16 @@ func TestAnchorClauses(t *testing.T) {
     a: {Image|endswith: '\aaa.exe', CommandLine|contains: 'xyz'}
     b: {Image|endswith: '\bbbb.exe'}
     condition: a or b`,
-			[][]Anchor{{{Field: "Image", Needle: `\AAA.EXE`}, {Field: "Image", Needle: `\BBBB.EXE`}}, {{Field: "CommandLine", Needle: "XYZ"}, {Field: "Image", Needle: `\BBBB.EXE`}}}},
+			[][]Anchor{{{Field: "Image", Needle: `\AAA.EXE`, At: AtEnd}, {Field: "Image", Needle: `\BBBB.EXE`, At: AtEnd}}, {{Field: "CommandLine", Needle: "XYZ"}, {Field: "Image", Needle: `\BBBB.EXE`, At: AtEnd}}}},
 		{"short needles make no extra clause", `
     a: {Image|endswith: '\aaa.exe', CommandLine|contains: '-e'}
     condition: a`,
-			[][]Anchor{{{Field: "Image", Needle: `\AAA.EXE`}}}},
+			[][]Anchor{{{Field: "Image", Needle: `\AAA.EXE`, At: AtEnd}}}},
 		{"a not leaves the other operand", `
     a: {Image|endswith: '\aaa.exe'}
     f: {CommandLine|contains: 'xyz'}
     condition: a and not f`,
-			[][]Anchor{{{Field: "Image", Needle: `\AAA.EXE`}}}},
+			[][]Anchor{{{Field: "Image", Needle: `\AAA.EXE`, At: AtEnd}}}},
 		{"regular expressions anchor on rare punctuation", `
     sel:
       - CommandLine|re: '\w+` + "`" + `(?:\w+|-|.)` + "`" + `[\w+|\s]'

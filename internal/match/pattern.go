@@ -182,10 +182,16 @@ func (m *strMatcher) needles() []string {
 }
 
 // longestNeedle returns the first of the longest (in runes) of needles(),
-// without building the others.
-func (m *strMatcher) longestNeedle() string {
+// without building the others, and where it must occur: at the value's
+// start when it opens a pattern that does not begin with '*', at its end
+// when it closes one that does not end with '*' (an equals pattern's run
+// is both; AtEnd is reported, path tails being the rarer text). Needles
+// with non-ASCII characters are reported AtAny: folding may change their
+// length in bytes, and the prefilter only places ASCII exactly.
+func (m *strMatcher) longestNeedle() (string, Position) {
 	var best []unit
-	for _, seg := range m.segs {
+	at := AtAny
+	for si, seg := range m.segs {
 		start := 0
 		for k := 0; k <= len(seg); k++ {
 			if k < len(seg) && seg[k].kind == uLit {
@@ -193,16 +199,36 @@ func (m *strMatcher) longestNeedle() string {
 			}
 			if k-start > len(best) {
 				best = seg[start:k]
+				switch {
+				case si == len(m.segs)-1 && k == len(seg) && !m.close:
+					at = AtEnd
+				case si == 0 && start == 0 && !m.open:
+					at = AtStart
+				default:
+					at = AtAny
+				}
 			}
 			start = k + 1
 		}
 	}
 	var b strings.Builder
 	for _, u := range best {
+		if u.r >= utf8.RuneSelf {
+			at = AtAny
+		}
 		b.WriteRune(u.r)
 	}
-	return b.String()
+	return b.String(), at
 }
+
+// Position is where in a value an Anchor's needle must occur.
+type Position uint8
+
+const (
+	AtAny Position = iota
+	AtStart
+	AtEnd
+)
 
 func (m *strMatcher) eq(u unit, r rune) bool {
 	switch u.kind {

@@ -133,16 +133,31 @@ func TestHintedFindAgreesWithFind(t *testing.T) {
 }
 
 func TestLongestNeedle(t *testing.T) {
-	for _, pat := range []string{"", "*", "abc", "*ab*cde*f", "a?bcd*xy", "é?ab", "*\u212Akit*", "ab*cd", "a?b?c", "xx?yyy*zz"} {
-		m := newStrMatcher(parseSigmaString(pat), false)
+	cases := []struct {
+		pat string
+		at  Position
+	}{
+		{"", AtAny}, {"*", AtAny}, {"abc", AtEnd}, {"*ab*cde*f", AtAny}, {"a?bcd*xy", AtAny},
+		{"é?ab", AtEnd}, {"*\u212Akit*", AtAny}, {"ab*cd", AtStart}, {"a?b?c", AtStart},
+		{"xx?yyy*zz", AtAny}, {`*\\svchost.exe`, AtEnd}, {`c:\\windows\\*`, AtStart},
+		{`c:\\windows\\`, AtEnd}, {"*x*", AtAny}, {"abc*", AtStart}, {"*abc", AtEnd},
+		{"*ab?cde", AtEnd}, {"abcd?ef*", AtStart}, {`*\\Jürgen.exe`, AtAny}, {"?abc", AtEnd},
+		{"abc?", AtStart}, {"?abc?", AtAny}, {"*abc?", AtAny},
+	}
+	for _, c := range cases {
+		m := newStrMatcher(parseSigmaString(c.pat), false)
 		want := ""
 		for _, s := range m.needles() {
 			if len([]rune(s)) > len([]rune(want)) {
 				want = s
 			}
 		}
-		if got := m.longestNeedle(); got != want {
-			t.Errorf("%q: longestNeedle %q, needles() gives %q", pat, got, want)
+		got, at := m.longestNeedle()
+		if got != want {
+			t.Errorf("%q: longestNeedle %q, needles() gives %q", c.pat, got, want)
+		}
+		if at != c.at {
+			t.Errorf("%q: needle %q at %d, want %d", c.pat, got, at, c.at)
 		}
 	}
 }

@@ -83,13 +83,7 @@ func TestScanACAgainstNaive(t *testing.T) {
 	// é and è share their lead byte: the automaton's continuation class
 	// cannot tell them apart, the check in hits must.
 	alphabet := []string{"A", "B", "C", "a", "b", "c", "\\", ".", " ", "-", "x", "y", "é", "è", "0", "1"}
-	word := func(n, from int) string {
-		var b strings.Builder
-		for i := 0; i < n; i++ {
-			b.WriteString(alphabet[rng.Intn(from)])
-		}
-		return b.String()
-	}
+	word := func(n, from int) string { return randWord(rng, alphabet[:from], n) }
 	fold := func(s string) string { return string(foldInto(nil, s)) }
 	jumps := 0
 	defer func() {
@@ -108,12 +102,7 @@ func TestScanACAgainstNaive(t *testing.T) {
 		}
 		m := newACDepth(needles, []int{1, 2, -1}[round%3])
 		jumps += btoi(m.wm)
-		p := &plan{routes: make([]planRoute, len(needles)), needleRoutes: make([][]int32, len(needles)), need: make([]uint8, len(needles))}
-		for i := range needles {
-			p.need[i] = 1
-			p.needleRoutes[i] = []int32{int32(i) << 2}
-		}
-		p.flatten()
+		p := needlePlan(len(needles))
 		st := &pfState{}
 		for k := 0; k < 30; k++ {
 			text := word(rng.Intn(20), len(alphabet))
@@ -144,6 +133,27 @@ func TestScanACAgainstNaive(t *testing.T) {
 			}
 		}
 	}
+}
+
+// randWord is n strings of alphabet drawn at random.
+func randWord(rng *rand.Rand, alphabet []string, n int) string {
+	var b strings.Builder
+	for i := 0; i < n; i++ {
+		b.WriteString(alphabet[rng.Intn(len(alphabet))])
+	}
+	return b.String()
+}
+
+// needlePlan is a plan of n one-clause routes, route i needing needle i
+// alone: the routes a scan makes candidates are the needles it marked.
+func needlePlan(n int) *plan {
+	p := &plan{routes: make([]planRoute, n), needleRoutes: make([][]int32, n), need: make([]uint8, n)}
+	for i := range n {
+		p.need[i] = 1
+		p.needleRoutes[i] = []int32{int32(i) << 2}
+	}
+	p.flatten()
+	return p
 }
 
 func btoi(b bool) int {

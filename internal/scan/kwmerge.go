@@ -1,5 +1,7 @@
 package scan
 
+import "github.com/vigil-sec/vigil/internal/match"
+
 // fieldNeedles is one automaton's worth of needles while a plan is built:
 // the needles, their index, and per needle the route clauses it satisfies.
 type fieldNeedles struct {
@@ -21,10 +23,12 @@ func (g *fieldNeedles) add(needle string) int32 {
 }
 
 // fkey groups a plan's anchors: keyword or field, the Channel/EventID
-// bucket's routes or the shared ones, numeric or text.
+// bucket's routes or the shared ones, numeric or text, and where in the
+// value the needles must be.
 type fkey struct {
 	kw, shared, num bool
 	field           string
+	at              match.Position
 }
 
 // maxMergedKeywords bounds the keyword needles copied into field automata;
@@ -58,7 +62,7 @@ func mergeKeywords(byField map[fkey]*fieldNeedles, order []fkey) map[fkey]bool {
 	merged := map[fkey]bool{}
 	done := map[string]bool{}
 	for _, f := range order {
-		if f.kw || f.num || done[f.field] || len(byField[f].needles) < minMergeTarget {
+		if f.kw || f.num || f.at != match.AtAny || done[f.field] || len(byField[f].needles) < minMergeTarget {
 			continue
 		}
 		done[f.field] = true

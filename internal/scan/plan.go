@@ -5,6 +5,7 @@ import (
 
 	"github.com/vigil-sec/vigil/internal/event"
 	"github.com/vigil-sec/vigil/internal/logsource"
+	"github.com/vigil-sec/vigil/internal/match"
 )
 
 // The fast path of Router.Match. Which routes can see an event depends on
@@ -47,8 +48,12 @@ type planRoute struct {
 // unmapped routes. The second is the same for every EventID of a channel,
 // so plans share it (Router.ac) instead of each building its own.
 type planField struct {
-	name   string
-	acs    []fieldAC
+	name string
+	acs  []fieldAC
+	// affix holds the automata of needles that must begin or end the
+	// value (startswith, endswith and equals patterns): walked from that
+	// end of the value only (affix.go).
+	affix  []fieldAC
 	nums   []fieldNum
 	minLen int // the shortest needle of acs: shorter text holds none
 	// keywords: an automaton of acs also holds the keyword needles, so
@@ -69,6 +74,7 @@ type fieldNum struct {
 type fieldAC struct {
 	ac   *acMatcher
 	base int32 // index of the automaton's first needle in plan.needleRoutes
+	at   match.Position
 }
 
 type plan struct {

@@ -55,7 +55,11 @@ func (r *routerCore) buildPrefilter(p *plan) {
 		p.need[i] = uint8(1)<<len(clauses) - 1
 		for ci, clause := range clauses {
 			for _, a := range clause {
-				f := fkey{a.Keyword, pr.shared, a.Number, a.Field}
+				needle, at := a.Needle, a.At
+				if !a.Number && len(needle) > maxNeedle {
+					needle, at = windowAt(needle, at)
+				}
+				f := fkey{a.Keyword, pr.shared, a.Number, a.Field, at}
 				if !a.Keyword && pr.alias != nil {
 					if to, ok := pr.alias.fields[f.field]; ok {
 						f.field = to
@@ -66,10 +70,6 @@ func (r *routerCore) buildPrefilter(p *plan) {
 					fn = &fieldNeedles{index: map[string]int32{}}
 					byField[f] = fn
 					order = append(order, f)
-				}
-				needle := a.Needle
-				if !a.Number && len(needle) > maxNeedle {
-					needle = window(needle)
 				}
 				id := fn.add(needle)
 				e := int32(i)<<2 | int32(ci)
@@ -84,7 +84,7 @@ func (r *routerCore) buildPrefilter(p *plan) {
 		fn := byField[f]
 		var m *acMatcher
 		if !f.num {
-			m = r.ac(fn.needles)
+			m = r.ac(affixNeedles(fn.needles, f.at))
 		}
 		if !f.num && m == nil { // too many distinct bytes: give up prefiltering these routes
 			for _, rs := range fn.routes {
@@ -112,11 +112,16 @@ func (r *routerCore) buildPrefilter(p *plan) {
 			p.fields[fi].nums = append(p.fields[fi].nums, fieldNum{index: fn.index, base: int32(len(p.needleRoutes)), n: int32(len(fn.needles))})
 		} else {
 			pf := &p.fields[fi]
-			if len(pf.acs) == 0 || m.minLen < pf.minLen {
-				pf.minLen = m.minLen
+			fa := fieldAC{ac: m, base: int32(len(p.needleRoutes)), at: f.at}
+			if f.at != match.AtAny {
+				pf.affix = append(pf.affix, fa)
+			} else {
+				if len(pf.acs) == 0 || m.minLen < pf.minLen {
+					pf.minLen = m.minLen
+				}
+				pf.keywords = pf.keywords || merged[f]
+				pf.acs = append(pf.acs, fa)
 			}
-			pf.keywords = pf.keywords || merged[f]
-			pf.acs = append(pf.acs, fieldAC{ac: m, base: int32(len(p.needleRoutes))})
 		}
 		p.needleRoutes = append(p.needleRoutes, fn.routes...)
 	}

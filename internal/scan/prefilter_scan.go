@@ -139,12 +139,15 @@ func (st *pfState) scanValue(pf *planField, v event.Value) {
 
 // scanText runs pf's automata over the text s.
 func (st *pfState) scanText(pf *planField, s string) {
-	if len(pf.acs) == 0 {
+	if len(pf.acs) == 0 && len(pf.affix) == 0 {
 		return
 	}
 	if !isASCII(s) {
 		st.buf = foldInto(st.buf[:0], s)
 		s = bstring(st.buf)
+	}
+	for k := range pf.affix {
+		st.scanAffix(&pf.affix[k], s)
 	}
 	if len(s) < pf.minLen { // most values are shorter than the keyword needles
 		return
