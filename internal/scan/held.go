@@ -16,14 +16,15 @@ import (
 // adjacent memory. Alerts are still written in input order.
 
 // heldBatch is how many records a batch holds (Runner.batch overrides
-// it in tests). With bench records, 8,192 of them matched by kind scan the
-// file 3–14% faster than record by record, for ~50 MB more peak memory;
-// 4,096 gained less, 16,384 no more (docs/benchmarks.md).
-const heldBatch = 8192
+// it in tests). The more records of a kind a batch holds, the longer its
+// automata and rules stay in cache: on bench records, 32,768 a batch scan
+// the 1M file 4–7% faster than 8,192 (16,384: 1–5%), for ~75 MB more peak
+// memory (docs/benchmarks.md).
+const heldBatch = 32768
 
 // heldBytes bounds a batch by the size of its records as well, so that a
-// file of megabyte script blocks is not held 8,192 at a time.
-const heldBytes = 16 << 20
+// file of megabyte script blocks is not held 32,768 at a time.
+const heldBytes = 32 << 20
 
 // held is one batch.
 type held struct {
