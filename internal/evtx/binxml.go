@@ -56,6 +56,11 @@ type decoder struct {
 	// interpretOnly turns compiling off, so tests can check that compiled
 	// templates give exactly what decoding each record afresh gives.
 	interpretOnly bool
+	// reuse: the caller drops each record's tree once it is flattened, so
+	// compiled definitions may hand out the same instance record after
+	// record; gen numbers the records.
+	reuse bool
+	gen   uint64
 }
 
 func (d *decoder) reset(chunk []byte) {
@@ -82,6 +87,7 @@ func (d *decoder) record(start, end int) (root *winevent.Element, err error) {
 			root, err = nil, errAt(start, "BinXML decoder fault: %v", p)
 		}
 	}()
+	d.gen++
 	d.budget = min(recordBudget, d.chunkLeft)
 	defer func(before int) { d.chunkLeft -= before - d.budget }(d.budget)
 	holder := &winevent.Element{}

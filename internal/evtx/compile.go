@@ -48,6 +48,14 @@ type compiled struct {
 	ops           []op
 	elems         []elemShape
 	nKids, nAttrs int
+	// spare is an instance kept for the chunk's later records when their
+	// trees are not kept (decoder.reuse); usedIn is the record that last
+	// took it, so that an instance is never handed out twice in a record
+	// (nested, or beside itself).
+	spare      []winevent.Element
+	spareKids  []*winevent.Element
+	spareAttrs []winevent.Attr
+	usedIn     uint64
 }
 
 // Compiling has its own token allowance per chunk (and per template, the
@@ -87,6 +95,12 @@ func (d *decoder) compiledTemplate(body, end int) *compiled {
 // capped at each element's own share, so appends beyond it (children from
 // nested BinXML) reallocate rather than overwrite a neighbour.
 func (c *compiled) instance() []winevent.Element {
+	elems, kids, attrs := c.alloc()
+	c.shape(elems, kids, attrs)
+	return elems
+}
+
+func (c *compiled) alloc() ([]winevent.Element, []*winevent.Element, []winevent.Attr) {
 	elems := make([]winevent.Element, len(c.elems))
 	var kids []*winevent.Element
 	var attrs []winevent.Attr
@@ -96,6 +110,29 @@ func (c *compiled) instance() []winevent.Element {
 	if c.nAttrs > 0 {
 		attrs = make([]winevent.Attr, c.nAttrs)
 	}
+	return elems, kids, attrs
+}
+
+// reusedInstance is instance for a record whose tree is dropped once it
+// is flattened: the chunk's records share one instance, reset for each.
+// Within one record (gen) it hands the spare out once; a second use of
+// the definition in the record gets a fresh instance.
+func (c *compiled) reusedInstance(gen uint64) []winevent.Element {
+	if c.usedIn == gen {
+		return c.instance()
+	}
+	c.usedIn = gen
+	if c.spare == nil {
+		c.spare, c.spareKids, c.spareAttrs = c.alloc()
+	} else {
+		clear(c.spare) // values and children of the last record
+	}
+	c.shape(c.spare, c.spareKids, c.spareAttrs)
+	return c.spare
+}
+
+// shape names the elements and gives each its share of kids and attrs.
+func (c *compiled) shape(elems []winevent.Element, kids []*winevent.Element, attrs []winevent.Attr) {
 	for i := range c.elems {
 		s := &c.elems[i]
 		elems[i].Name = s.name
@@ -106,5 +143,4 @@ func (c *compiled) instance() []winevent.Element {
 			elems[i].Attrs = attrs[s.attrOff : s.attrOff : s.attrOff+s.attrs]
 		}
 	}
-	return elems
 }

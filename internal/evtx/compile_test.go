@@ -11,7 +11,9 @@ import (
 
 // readBoth reads a file twice, with compiled templates and decoding every
 // record afresh, and fails unless records (fields and trees), errors and
-// statistics are identical: compiling must change nothing but speed.
+// statistics are identical: compiling must change nothing but speed. A
+// third read does not keep the trees, so that records share the compiled
+// definitions' instances; their fields must be the same too.
 func readBoth(t *testing.T, name string, data []byte) {
 	t.Helper()
 	type result struct {
@@ -19,12 +21,12 @@ func readBoth(t *testing.T, name string, data []byte) {
 		errs []string
 		st   Stats
 	}
-	read := func(interpret bool) result {
+	read := func(interpret, keep bool) result {
 		r, err := NewReader(bytes.NewReader(data), int64(len(data)), name)
 		if err != nil {
 			t.Fatalf("%s: %v", name, err)
 		}
-		r.KeepTree = true
+		r.KeepTree = keep
 		r.dec.interpretOnly = interpret
 		var res result
 		for i := 0; i <= 4*len(data); i++ {
@@ -41,9 +43,16 @@ func readBoth(t *testing.T, name string, data []byte) {
 		res.st = r.Stats()
 		return res
 	}
-	compiled, interpreted := read(false), read(true)
+	compiled, interpreted := read(false, true), read(true, true)
 	if !reflect.DeepEqual(compiled, interpreted) {
 		t.Fatalf("%s: compiled templates read differently from decoding each record", name)
+	}
+	reused := read(false, false)
+	for i := range interpreted.recs {
+		interpreted.recs[i].Tree = nil
+	}
+	if !reflect.DeepEqual(reused, interpreted) {
+		t.Fatalf("%s: records sharing template instances read differently from decoding each record", name)
 	}
 }
 
@@ -73,4 +82,26 @@ func FuzzCompiledTemplates(f *testing.F) {
 	f.Fuzz(func(t *testing.T, chunk []byte) {
 		readBoth(t, "fuzz.evtx", append(append([]byte{}, hdr...), chunk...))
 	})
+}
+
+// TestReusedInstanceOncePerRecord: a definition used twice in one record
+// (nested in itself, or two substitutions beside each other) must not hand
+// out the same elements twice, or the second use would overwrite the
+// first; in the next record the spare is reset and handed out again.
+func TestReusedInstanceOncePerRecord(t *testing.T) {
+	c := &compiled{elems: []elemShape{{name: "Event", kids: 1}, {name: "System", attrs: 1, kidOff: 1}}, nKids: 1, nAttrs: 1}
+	a := c.reusedInstance(1)
+	a[0].Value = "first"
+	a[0].Children = append(a[0].Children, &a[1])
+	b := c.reusedInstance(1)
+	if &a[0] == &b[0] || a[0].Value != "first" || len(a[0].Children) != 1 {
+		t.Fatal("the record's second use of a definition got its first instance")
+	}
+	next := c.reusedInstance(2)
+	if &next[0] != &a[0] {
+		t.Error("the next record did not get the spare instance")
+	}
+	if next[0].Value != nil || len(next[0].Children) != 0 || next[1].Name != "System" || cap(next[1].Attrs) != 1 {
+		t.Errorf("spare not reset: %+v", next)
+	}
 }

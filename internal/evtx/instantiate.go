@@ -11,7 +11,12 @@ func (d *decoder) instantiate(c *compiled, subs []any, parent *winevent.Element,
 	if depth > maxDepth {
 		return errAt(c.start, "BinXML nested deeper than %d levels", maxDepth)
 	}
-	elems := c.instance()
+	var elems []winevent.Element
+	if d.reuse {
+		elems = c.reusedInstance(d.gen)
+	} else {
+		elems = c.instance()
+	}
 	attr := -1 // index of the attribute receiving values, -1 for element text
 	for i := range c.ops {
 		o := &c.ops[i]

@@ -36,6 +36,7 @@ func (r *Reader) nextRecord() (rec Record, err error, ok bool) {
 		Chunk:  r.chunk,
 		Time:   filetime(le.Uint64(b[pos+16:])),
 	}
+	r.dec.reuse = !r.KeepTree // the tree is dropped after Flatten
 	root, derr := r.dec.record(pos+recordHeaderLen, pos+size-4)
 	if derr != nil {
 		r.stats.RecordsSkipped++
