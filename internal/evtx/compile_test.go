@@ -7,6 +7,8 @@ import (
 	"path/filepath"
 	"reflect"
 	"testing"
+
+	"github.com/vigil-sec/vigil/internal/winevent"
 )
 
 // readBoth reads a file twice, with compiled templates and decoding every
@@ -44,6 +46,11 @@ func readBoth(t *testing.T, name string, data []byte) {
 		return res
 	}
 	compiled, interpreted := read(false, true), read(true, true)
+	for _, rec := range compiled.recs { // the reader's Flattener, kept from record to record
+		if want := winevent.Flatten(rec.Tree); !reflect.DeepEqual(rec.Fields, want) {
+			t.Fatalf("%s: record %d: fields %v, flattened afresh %v", name, rec.ID, rec.Fields, want)
+		}
+	}
 	if !reflect.DeepEqual(compiled, interpreted) {
 		t.Fatalf("%s: compiled templates read differently from decoding each record", name)
 	}

@@ -3,6 +3,7 @@ package evtx
 import (
 	"errors"
 	"fmt"
+	"github.com/vigil-sec/vigil/internal/winevent"
 	"io"
 	"os"
 )
@@ -22,6 +23,7 @@ type Reader struct {
 	pos     int    // next record offset in buf
 	end     int    // end of the record area in buf
 	dec     decoder
+	flat    winevent.Flattener
 	stats   Stats
 	// headerChunks is the chunk count the file header claims. Space after
 	// those chunks may hold stale bytes from an older, larger log, so a

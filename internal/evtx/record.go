@@ -1,10 +1,6 @@
 package evtx
 
-import (
-	"encoding/binary"
-
-	"github.com/vigil-sec/vigil/internal/winevent"
-)
+import "encoding/binary"
 
 // nextRecord decodes the record at r.pos. ok is false when the chunk has no
 // more records. A damaged record gives an *Error and the scan resumes at the
@@ -43,7 +39,7 @@ func (r *Reader) nextRecord() (rec Record, err error, ok bool) {
 		r.stats.note("BinXML decode error")
 		return Record{}, r.fail(pos, "record %d: %v", rec.ID, derr), true
 	}
-	rec.Fields = winevent.Flatten(root)
+	rec.Fields = r.flat.Flatten(root)
 	if r.KeepTree {
 		rec.Tree = root
 	}

@@ -47,6 +47,9 @@ func isXMLNS(name string) bool {
 func trimValue(v any) any {
 	switch t := v.(type) {
 	case string:
+		if len(t) == 0 || t[len(t)-1] != ' ' {
+			return v // unchanged: no new interface value to allocate
+		}
 		return strings.TrimRight(t, " ")
 	case []any:
 		out := make([]any, len(t))

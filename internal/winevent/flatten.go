@@ -32,7 +32,29 @@ import (
 // and the two shapes must give the same text; trimming also lets
 // "endswith" rules match such values as they are meant to.
 func Flatten(ev *Element) map[string]any {
-	f := flattener{out: make(map[string]any, 40)}
+	var fl Flattener
+	return fl.Flatten(ev)
+}
+
+// Flattener is Flatten for a stream of events: it keeps, from one event
+// to the next, the field names it joined from an element's and an
+// attribute's (Provider_Name, Execution_ProcessID, ...), its scratch list,
+// and the size of the last map, so that a record costs fewer allocations.
+// The zero value is ready; not safe for concurrent use.
+type Flattener struct {
+	names  map[[2]string]string
+	sysSet []string
+	size   int
+}
+
+// maxJoinedNames bounds Flattener's name cache (odd files can hold many
+// distinct attribute names).
+const maxJoinedNames = 4096
+
+// Flatten is the package's Flatten.
+func (fl *Flattener) Flatten(ev *Element) map[string]any {
+	f := flattener{out: make(map[string]any, max(fl.size, 16)), sysSet: fl.sysSet[:0], fl: fl}
+	defer func() { fl.sysSet, fl.size = f.sysSet[:0], len(f.out) }()
 	if sys := ev.Child("System"); sys != nil {
 		f.system(sys)
 	}
@@ -71,6 +93,24 @@ type flattener struct {
 	out    map[string]any
 	sysSet []string        // keys set by System, which win every collision
 	owned  map[string]bool // keys whose list value put created and may append to
+	fl     *Flattener
+}
+
+// join returns element + "_" + attr, from the Flattener's cache when it
+// has it.
+func (f *flattener) join(element, attr string) string {
+	k := [2]string{element, attr}
+	if s, ok := f.fl.names[k]; ok {
+		return s
+	}
+	s := element + "_" + attr
+	if f.fl.names == nil {
+		f.fl.names = map[[2]string]string{}
+	}
+	if len(f.fl.names) < maxJoinedNames {
+		f.fl.names[k] = s
+	}
+	return s
 }
 
 func (f *flattener) system(sys *Element) {
@@ -86,7 +126,7 @@ func (f *flattener) system(sys *Element) {
 			if isXMLNS(a.Name) {
 				continue
 			}
-			key := c.Name + "_" + a.Name
+			key := f.join(c.Name, a.Name)
 			if key == "TimeCreated_SystemTime" {
 				key = "TimeCreated"
 			}
@@ -168,7 +208,7 @@ func (f *flattener) leaves(e *Element, section string) {
 	}
 	for _, a := range e.Attrs {
 		if !isXMLNS(a.Name) {
-			f.put(e.Name+"_"+a.Name, a.Value, section)
+			f.put(f.join(e.Name, a.Name), a.Value, section)
 		}
 	}
 	for _, c := range e.Children {

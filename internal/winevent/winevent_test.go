@@ -2,6 +2,7 @@ package winevent
 
 import (
 	"encoding/json"
+	"reflect"
 	"strings"
 	"testing"
 )
@@ -101,5 +102,43 @@ func TestFlattenElement(t *testing.T) {
 	})
 	if len(got) != 6 {
 		t.Errorf("got %d fields, want 6: %v", len(got), got)
+	}
+}
+
+// TestFlattenerSameAsFlatten: a Flattener kept from event to event gives
+// each event exactly what a fresh Flatten gives, though it remembers
+// joined names, its list of System keys and the last map's size. The
+// second event names an EventData field after a key the first one's
+// System set: it must not be taken for a System key.
+func TestFlattenerSameAsFlatten(t *testing.T) {
+	sys := func(kids ...*Element) *Element { return &Element{Name: "System", Children: kids} }
+	data := func(name string, v any) *Element {
+		return &Element{Name: "Data", Attrs: []Attr{{Name: "Name", Value: name}}, Value: v}
+	}
+	events := []*Element{
+		{Name: "Event", Children: []*Element{
+			sys(&Element{Name: "Provider", Attrs: []Attr{{Name: "Name", Value: "P"}}},
+				&Element{Name: "Correlation", Attrs: []Attr{{Name: "ActivityID", Value: "{A}"}}},
+				&Element{Name: "EventID", Value: "1"}),
+			{Name: "EventData", Children: []*Element{data("Image", `C:\x.exe `), data("EventID", "dup")}},
+		}},
+		{Name: "Event", Children: []*Element{
+			sys(&Element{Name: "Provider", Attrs: []Attr{{Name: "Name", Value: "Q"}}}),
+			{Name: "EventData", Children: []*Element{data("Correlation_ActivityID", "mine"), data("Image", "y")}},
+		}},
+		{Name: "Event", Children: []*Element{
+			{Name: "UserData", Children: []*Element{{Name: "Rule", Attrs: []Attr{{Name: "Id", Value: "7"}}, Value: "r"}}},
+		}},
+	}
+	var fl Flattener
+	for round := 0; round < 2; round++ {
+		for i, ev := range events {
+			if got, want := fl.Flatten(ev), Flatten(ev); !reflect.DeepEqual(got, want) {
+				t.Errorf("round %d, event %d: %v, afresh %v", round, i, got, want)
+			}
+		}
+	}
+	if got := fl.Flatten(events[1])["Correlation_ActivityID"]; got != "mine" {
+		t.Errorf("Correlation_ActivityID = %v, want the event's own field", got)
 	}
 }
