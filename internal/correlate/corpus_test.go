@@ -33,7 +33,7 @@ func scanFile(t *testing.T, h *harness, path string) []Alert {
 		if err != nil {
 			continue
 		}
-		ev := rec.Event
+		ev := rec.Map()
 		h.set.Match(ev, func(r *match.Rule) {
 			out = append(out, h.eng.Observe(r, ev, alert.Source{Path: "Security_with_size_t.evtx", Line: rec.Line, Record: rec.RecordID, Offset: rec.Offset})...)
 		})

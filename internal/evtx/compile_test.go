@@ -112,3 +112,45 @@ func TestReusedInstanceOncePerRecord(t *testing.T) {
 		t.Errorf("spare not reset: %+v", next)
 	}
 }
+
+// TestFlatSameAsFields: read as event.Flat (Reader.Flat, what scans use),
+// every corpus record holds the same fields and values as the map form.
+func TestFlatSameAsFields(t *testing.T) {
+	read := func(path string, flat bool) []Record {
+		r, err := Open(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer r.Close()
+		r.Flat = flat
+		var recs []Record
+		for {
+			rec, err := r.Next()
+			if err == io.EOF {
+				return recs
+			}
+			if err == nil {
+				recs = append(recs, rec)
+			}
+		}
+	}
+	n := 0
+	for _, f := range evtxFiles(t, corpora(t)) {
+		flat, maps := read(f, true), read(f, false)
+		if len(flat) != len(maps) {
+			t.Fatalf("%s: %d records flat, %d as maps", f, len(flat), len(maps))
+		}
+		for i := range flat {
+			if flat[i].Fields != nil || flat[i].Flat == nil {
+				t.Fatalf("%s: record %d: Flat not set instead of Fields", f, flat[i].ID)
+			}
+			if got := map[string]any(flat[i].Flat.Map()); !reflect.DeepEqual(got, maps[i].Fields) {
+				t.Fatalf("%s: record %d: flat %v, map %v", f, flat[i].ID, got, maps[i].Fields)
+			}
+			n++
+		}
+	}
+	if n < 10000 {
+		t.Errorf("only %d records compared", n)
+	}
+}

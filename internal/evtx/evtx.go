@@ -15,6 +15,7 @@
 package evtx
 
 import (
+	"github.com/vigil-sec/vigil/internal/event"
 	"time"
 
 	"github.com/vigil-sec/vigil/internal/winevent"
@@ -47,6 +48,9 @@ type Record struct {
 	// Channel, Provider_Name, Computer, TimeCreated, ... plus every
 	// EventData/UserData field at top level.
 	Fields map[string]any
+	// Flat is the same event as an event.Flat, set instead of Fields when
+	// Reader.Flat is: matching reads it faster than a map.
+	Flat *event.Flat
 	// Tree is the rendered <Event> element, set only when Reader.KeepTree is.
 	Tree *winevent.Element
 }

@@ -32,6 +32,8 @@ type Reader struct {
 	// KeepTree makes Next also return the record's element tree
 	// (Record.Tree), for renderers and tests that need the XML shape.
 	KeepTree bool
+	// Flat makes Next give each record as Record.Flat, not Record.Fields.
+	Flat bool
 }
 
 // Open opens an EVTX file for streaming. It fails only when the file cannot

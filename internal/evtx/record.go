@@ -39,7 +39,11 @@ func (r *Reader) nextRecord() (rec Record, err error, ok bool) {
 		r.stats.note("BinXML decode error")
 		return Record{}, r.fail(pos, "record %d: %v", rec.ID, derr), true
 	}
-	rec.Fields = r.flat.Flatten(root)
+	if r.Flat {
+		rec.Flat = r.flat.FlattenFlat(root)
+	} else {
+		rec.Fields = r.flat.Flatten(root)
+	}
 	if r.KeepTree {
 		rec.Tree = root
 	}

@@ -30,8 +30,8 @@ func TestEVTXByContent(t *testing.T) {
 		t.Fatalf("format %s, %d records, %d skips", s.Format(), len(recs), len(skips))
 	}
 	r := recs[0]
-	if r.RecordID == 0 || r.Offset == 0 || r.Event["Channel"] != "Microsoft-Windows-Sysmon/Operational" || r.Event["EventID"] == nil {
-		t.Errorf("record: id %d offset %d event %v", r.RecordID, r.Offset, r.Event)
+	if r.RecordID == 0 || r.Offset == 0 || r.Map()["Channel"] != "Microsoft-Windows-Sysmon/Operational" || r.Map()["EventID"] == nil {
+		t.Errorf("record: id %d offset %d event %v", r.RecordID, r.Offset, r.Map())
 	}
 }
 

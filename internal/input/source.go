@@ -89,6 +89,7 @@ func OpenWith(path string, stdin io.Reader, opt Options) (Source, error) {
 		if err != nil {
 			return nil, err
 		}
+		r.Flat = true // matching reads a Flat faster than a map
 		return &evtxSource{r: r, path: path}, nil
 	}
 	if _, err := f.Seek(0, io.SeekStart); err != nil {

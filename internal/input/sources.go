@@ -98,5 +98,5 @@ func (s *evtxSource) Next() (Record, error) {
 	if err != nil {
 		return Record{}, err
 	}
-	return Record{RecordID: rec.ID, Offset: rec.Offset, Event: rec.Fields}, nil
+	return Record{RecordID: rec.ID, Offset: rec.Offset, View: rec.Flat}, nil
 }

@@ -157,6 +157,6 @@ func (e Env) count(rule *match.Rule, path string) (matches, skipped int, err err
 		if err != nil {
 			return matches, skipped, err
 		}
-		router.Match(rec.Event, func(*match.Rule) { matches++ })
+		router.Match(rec.Ev(), func(*match.Rule) { matches++ })
 	}
 }

@@ -24,7 +24,7 @@ func ownedEvent(rec input.Record, renames map[string]string) event.Event {
 		}
 	}
 	if m == nil {
-		m = map[string]any(rec.Event)
+		m = map[string]any(rec.Map())
 	}
 	var ev event.Event = event.Map(m)
 	if len(renames) > 0 {

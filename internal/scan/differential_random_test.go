@@ -78,11 +78,11 @@ func randomEventsAgree(t *testing.T, rules []*match.Rule, events [][]kv) {
 			t.Fatalf("generated line does not decode: %v\n%s", err, line)
 		}
 		var got, want []string
-		ref.MatchReference(rec.Event, func(r *match.Rule) { want = append(want, r.Meta().Title) })
+		ref.MatchReference(rec.Map(), func(r *match.Rule) { want = append(want, r.Meta().Title) })
 		if ok {
 			fast.Match(ev, func(r *match.Rule) { got = append(got, r.Meta().Title) })
 		} else {
-			fast.Match(rec.Event, func(r *match.Rule) { got = append(got, r.Meta().Title) })
+			fast.Match(rec.Ev(), func(r *match.Rule) { got = append(got, r.Meta().Title) })
 		}
 		if fmt.Sprint(got) != fmt.Sprint(want) {
 			t.Fatalf("event %d: fast %v, reference %v\n%s", i, got, want, line)

@@ -88,7 +88,7 @@ func TestDifferential(t *testing.T) {
 			}
 			var got, want []string
 			ka := fast.Match(ra.Ev(), func(r *match.Rule) { got = append(got, r.Doc.File+" "+r.Meta().Title) })
-			kb := ref.MatchReference(rb.Event, func(r *match.Rule) { want = append(want, r.Doc.File+" "+r.Meta().Title) })
+			kb := ref.MatchReference(rb.Map(), func(r *match.Rule) { want = append(want, r.Doc.File+" "+r.Meta().Title) })
 			alerts += len(want)
 			if ka != kb || fmt.Sprint(got) != fmt.Sprint(want) {
 				t.Errorf("%s line %d record %d: fast path %v (known %v), reference %v (known %v)", f, ra.Line, ra.RecordID, got, ka, want, kb)

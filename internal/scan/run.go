@@ -265,7 +265,7 @@ func (r *Runner) alert(rule *match.Rule, path string, rec input.Record, ts time.
 		a.Timestamp = &s
 	}
 	if rec.Raw == nil {
-		a.Event, _ = json.Marshal(rec.Event)
+		a.Event, _ = json.Marshal(rec.Map())
 	}
 	return a
 }

@@ -8,9 +8,9 @@ func (f *flattener) put(key string, v any, section string) {
 	if f.isSystem(key) {
 		key = section + "_" + key
 	}
-	old, dup := f.out[key]
+	old, dup := f.out.get(key)
 	if !dup {
-		f.out[key] = v
+		f.out.set(key, v)
 		return
 	}
 	// A list this flattener made for duplicates is appended in place (so
@@ -26,7 +26,7 @@ func (f *flattener) put(key string, v any, section string) {
 		f.owned = make(map[string]bool)
 	}
 	f.owned[key] = true
-	f.out[key] = append(list, v)
+	f.out.set(key, append(list, v))
 }
 
 func (f *flattener) isSystem(key string) bool {

@@ -1,8 +1,11 @@
 package winevent
 
 import (
+	"encoding/json"
 	"strconv"
 	"strings"
+
+	"github.com/vigil-sec/vigil/internal/event"
 )
 
 // Flatten turns an <Event> element into the canonical flat field map:
@@ -38,13 +41,13 @@ func Flatten(ev *Element) map[string]any {
 
 // Flattener is Flatten for a stream of events: it keeps, from one event
 // to the next, the field names it joined from an element's and an
-// attribute's (Provider_Name, Execution_ProcessID, ...), its scratch list,
-// and the size of the last map, so that a record costs fewer allocations.
-// The zero value is ready; not safe for concurrent use.
+// attribute's (Provider_Name, Execution_ProcessID, ...) and its scratch
+// lists, so that a record costs fewer allocations. The zero value is
+// ready; not safe for concurrent use.
 type Flattener struct {
 	names  map[[2]string]string
 	sysSet []string
-	size   int
+	fields fieldList
 }
 
 // maxJoinedNames bounds Flattener's name cache (odd files can hold many
@@ -53,8 +56,42 @@ const maxJoinedNames = 4096
 
 // Flatten is the package's Flatten.
 func (fl *Flattener) Flatten(ev *Element) map[string]any {
-	f := flattener{out: make(map[string]any, max(fl.size, 16)), sysSet: fl.sysSet[:0], fl: fl}
-	defer func() { fl.sysSet, fl.size = f.sysSet[:0], len(f.out) }()
+	l := fl.build(ev)
+	m := make(map[string]any, len(l.keys))
+	for i, k := range l.keys {
+		m[k] = l.vals[i]
+	}
+	return m
+}
+
+// FlattenFlat is Flatten giving an event.Flat: the same fields, in the
+// order Flatten first set them, with no key twice. The Flat is the
+// caller's: nothing of it is reused.
+func (fl *Flattener) FlattenFlat(ev *Element) *event.Flat {
+	l := fl.build(ev)
+	fields := make([]event.Field, len(l.keys))
+	for i, k := range l.keys {
+		fields[i] = event.Field{Key: k, Val: flatValue(l.vals[i])}
+	}
+	return &event.Flat{Fields: fields}
+}
+
+// flatValue holds strings and numbers as text, as the flat JSON decoder
+// does; Value reports the same kind and text for them either way.
+func flatValue(v any) event.Value {
+	switch t := v.(type) {
+	case string:
+		return event.Str(t)
+	case json.Number:
+		return event.NumText(string(t))
+	}
+	return event.Of(v)
+}
+
+func (fl *Flattener) build(ev *Element) *fieldList {
+	fl.fields.reset()
+	f := flattener{out: &fl.fields, sysSet: fl.sysSet[:0], fl: fl}
+	defer func() { fl.sysSet = f.sysSet[:0] }()
 	if sys := ev.Child("System"); sys != nil {
 		f.system(sys)
 	}
@@ -71,26 +108,63 @@ func (fl *Flattener) Flatten(ev *Element) map[string]any {
 	return f.out
 }
 
+// fieldList is an event while it is flattened: its keys in the order
+// they were first set, their values, and where each key is.
+type fieldList struct {
+	keys  []string
+	vals  []any
+	index map[string]int32
+}
+
+func (l *fieldList) reset() {
+	clear(l.vals) // let the last event's values go
+	l.keys, l.vals = l.keys[:0], l.vals[:0]
+	if l.index == nil {
+		l.index = map[string]int32{}
+	}
+	clear(l.index)
+}
+
+func (l *fieldList) get(k string) (any, bool) {
+	i, ok := l.index[k]
+	if !ok {
+		return nil, false
+	}
+	return l.vals[i], true
+}
+
+func (l *fieldList) set(k string, v any) {
+	if i, ok := l.index[k]; ok {
+		l.vals[i] = v
+		return
+	}
+	l.index[k] = int32(len(l.keys))
+	l.keys, l.vals = append(l.keys, k), append(l.vals, v)
+}
+
 // spacelessAliases adds, for every field name with spaces ("Threat Name",
 // "Source Name" in Defender events), the same value under the name without
 // spaces, which is how Sigma rules write such fields (ThreatName). The
 // original name stays; an existing field is never overwritten.
 func (f *flattener) spacelessAliases() {
-	var add [][2]string
-	for k := range f.out {
-		if strings.IndexByte(k, ' ') >= 0 {
-			add = append(add, [2]string{k, strings.ReplaceAll(k, " ", "")})
+	for i, n := 0, len(f.out.keys); i < n; i++ { // in document order: the first of two that lose their spaces alike wins
+		k := f.out.keys[i]
+		if strings.IndexByte(k, ' ') < 0 {
+			continue
 		}
-	}
-	for _, a := range add {
-		if _, taken := f.out[a[1]]; !taken {
-			f.out[a[1]] = f.out[a[0]]
+		if alias := strings.ReplaceAll(k, " ", ""); !f.has(alias) {
+			f.out.set(alias, f.out.vals[i])
 		}
 	}
 }
 
+func (f *flattener) has(k string) bool {
+	_, ok := f.out.index[k]
+	return ok
+}
+
 type flattener struct {
-	out    map[string]any
+	out    *fieldList
 	sysSet []string        // keys set by System, which win every collision
 	owned  map[string]bool // keys whose list value put created and may append to
 	fl     *Flattener
@@ -137,10 +211,10 @@ func (f *flattener) system(sys *Element) {
 
 func (f *flattener) putSystem(key string, v any) {
 	v = trimValue(v)
-	if _, dup := f.out[key]; !dup {
+	if !f.has(key) {
 		f.sysSet = append(f.sysSet, key)
 	}
-	f.out[key] = v
+	f.out.set(key, v)
 }
 
 func (f *flattener) eventData(ed *Element) {
