@@ -9,6 +9,9 @@ import (
 // one and an *Error for a chunk it skips; on nil, records can be read (or the
 // chunk was unused and inChunk stays false).
 func (r *Reader) nextChunk() error {
+	if r.chunk >= r.last {
+		return io.EOF // SeekChunk's one chunk is done
+	}
 	r.chunk++
 	off := r.chunkOffset(0)
 	if off >= r.size {

@@ -154,3 +154,65 @@ func TestFlatSameAsFields(t *testing.T) {
 		t.Errorf("only %d records compared", n)
 	}
 }
+
+// TestChunksReadAloneSameAsFile: reading each chunk on its own (Clone,
+// SeekChunk), in reverse order, and putting the records back in chunk
+// order gives exactly the records, errors and counts of reading the whole
+// file, for every corpus file (damaged ones included).
+func TestChunksReadAloneSameAsFile(t *testing.T) {
+	type out struct {
+		recs []Record
+		errs []string
+	}
+	drain := func(r *Reader, o *out) {
+		for i := 0; i < 1<<20; i++ {
+			rec, err := r.Next()
+			if err == io.EOF {
+				return
+			}
+			if err != nil {
+				o.errs = append(o.errs, err.Error())
+				continue
+			}
+			o.recs = append(o.recs, rec)
+		}
+		t.Fatal("Next never ended")
+	}
+	files := 0
+	for _, f := range evtxFiles(t, corpora(t)) {
+		whole, err := Open(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var want out
+		drain(whole, &want)
+		base, err := Open(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		parts := make([]out, base.ChunkSlots())
+		st := base.Stats() // the file header's notes; the clones count the chunks
+		c := base.Clone()
+		for i := len(parts) - 1; i >= 0; i-- {
+			c.SeekChunk(i)
+			drain(c, &parts[i])
+		}
+		st.Add(c.Stats())
+		var got out
+		for _, p := range parts {
+			got.recs, got.errs = append(got.recs, p.recs...), append(got.errs, p.errs...)
+		}
+		if !reflect.DeepEqual(got, want) {
+			t.Fatalf("%s: chunk by chunk %d records %d errors, whole file %d records %d errors", f, len(got.recs), len(got.errs), len(want.recs), len(want.errs))
+		}
+		if ws := whole.Stats(); !reflect.DeepEqual(st, ws) {
+			t.Fatalf("%s: chunk by chunk stats %+v, whole file %+v", f, st, ws)
+		}
+		whole.Close()
+		base.Close()
+		files++
+	}
+	if files < 100 {
+		t.Errorf("only %d files", files)
+	}
+}

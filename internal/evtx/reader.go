@@ -3,9 +3,11 @@ package evtx
 import (
 	"errors"
 	"fmt"
-	"github.com/vigil-sec/vigil/internal/winevent"
 	"io"
+	"math"
 	"os"
+
+	"github.com/vigil-sec/vigil/internal/winevent"
 )
 
 // Reader streams the records of one EVTX file. It holds one 64 KiB chunk
@@ -19,6 +21,7 @@ type Reader struct {
 
 	buf     []byte // the current chunk; len is the bytes actually read
 	chunk   int    // current chunk number, -1 before the first
+	last    int    // the last chunk to read (SeekChunk), else MaxInt
 	inChunk bool   // records of the current chunk remain
 	pos     int    // next record offset in buf
 	end     int    // end of the record area in buf
@@ -61,7 +64,7 @@ func Open(path string) (*Reader, error) {
 // NewReader reads EVTX from ra, which holds size bytes; name is used in
 // errors. Reads go through ReadAt one chunk at a time.
 func NewReader(ra io.ReaderAt, size int64, name string) (*Reader, error) {
-	r := &Reader{ra: ra, path: name, size: size, chunk: -1, buf: make([]byte, chunkSize)}
+	r := &Reader{ra: ra, path: name, size: size, chunk: -1, last: math.MaxInt, buf: make([]byte, chunkSize)}
 	hdr := r.buf[:fileHeaderSize]
 	n, err := ra.ReadAt(hdr, 0)
 	if n < len(fileMagic) || !IsEVTX(hdr[:n]) {

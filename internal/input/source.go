@@ -194,6 +194,23 @@ func FromReader(name string, r io.ReadCloser) (Source, error) {
 
 // RawJSON is implemented by JSON-lines sources, whose records can be read
 // undecoded and decoded elsewhere (DecodeJSON).
+// Chunked is a source whose records come in independent chunks (EVTX)
+// that can be decoded on several goroutines: each takes a ChunkReader,
+// all of them before any reads, and reads chunks 0 to Chunks()-1 through
+// them; the records of the chunks in order are exactly what Next returns.
+type Chunked interface {
+	Source
+	Chunks() int
+	ChunkReader() ChunkReader
+}
+
+// ChunkReader reads one chunk at a time: after Seek(i), Next returns the
+// records (and RecordErrors) of chunk i, then io.EOF.
+type ChunkReader interface {
+	Seek(chunk int)
+	Next() (Record, error)
+}
+
 type RawJSON interface {
 	NextRaw() (Record, error)
 	Path() string

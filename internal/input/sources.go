@@ -77,16 +77,43 @@ func (s *arraySource) Next() (Record, error) {
 // evtxSource adapts the EVTX reader; damaged chunks and records come back
 // as RecordErrors naming chunk and offset.
 type evtxSource struct {
-	r    *evtx.Reader
-	path string
+	r      *evtx.Reader
+	path   string
+	chunks []*evtx.Reader // ChunkReader's clones, whose counts Stats adds
 }
 
-func (s *evtxSource) Format() string    { return FormatEVTX }
-func (s *evtxSource) Close() error      { return s.r.Close() }
-func (s *evtxSource) Stats() evtx.Stats { return s.r.Stats() }
+func (s *evtxSource) Format() string { return FormatEVTX }
+func (s *evtxSource) Close() error   { return s.r.Close() }
 
-func (s *evtxSource) Next() (Record, error) {
-	rec, err := s.r.Next()
+func (s *evtxSource) Stats() evtx.Stats {
+	st := s.r.Stats()
+	for _, c := range s.chunks {
+		st.Add(c.Stats())
+	}
+	return st
+}
+
+func (s *evtxSource) Next() (Record, error) { return evtxRecord(s.r.Next()) }
+
+// Chunks implements Chunked.
+func (s *evtxSource) Chunks() int { return s.r.ChunkSlots() }
+
+// ChunkReader implements Chunked. Call it before reading on other
+// goroutines: it is not safe for concurrent use itself.
+func (s *evtxSource) ChunkReader() ChunkReader {
+	c := s.r.Clone()
+	s.chunks = append(s.chunks, c)
+	return evtxChunks{c}
+}
+
+type evtxChunks struct{ r *evtx.Reader }
+
+func (c evtxChunks) Seek(chunk int)        { c.r.SeekChunk(chunk) }
+func (c evtxChunks) Next() (Record, error) { return evtxRecord(c.r.Next()) }
+
+// evtxRecord turns what evtx.Reader.Next returns into a Record or a
+// RecordError naming the chunk and offset.
+func evtxRecord(rec evtx.Record, err error) (Record, error) {
 	var ee *evtx.Error
 	if errors.As(err, &ee) {
 		where := fmt.Sprintf("offset %d (0x%x)", ee.Offset, ee.Offset)

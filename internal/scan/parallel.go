@@ -1,8 +1,6 @@
 package scan
 
 import (
-	"errors"
-	"io"
 	"sync"
 
 	"github.com/vigil-sec/vigil/internal/input"
@@ -14,6 +12,7 @@ const batchSize = 256
 
 type batch struct {
 	seq     int
+	chunk   int    // the chunk the worker reads into items (chunked sources), or -1
 	buf     []byte // the records' bytes, one after another
 	items   []item
 	results []result
@@ -33,10 +32,13 @@ type item struct {
 // matches batches of them on r.Workers goroutines (each with its own Router
 // clone and flat decoder), and counts and writes the results in input order
 // on this one. With raw, next returns undecoded JSON (JSONLines.NextRaw)
-// and the workers decode it; otherwise next returns decoded records (EVTX:
-// parsing is serial, matching parallel), which must not share memory with
-// the reader's later records.
-func (r *Runner) scanParallel(path, name string, next func() (input.Record, error), raw bool) error {
+// and the workers decode it; otherwise next returns decoded records, which
+// must not share memory with the reader's later records.
+//
+// With chunks (EVTX), next is not used: each worker decodes the chunks it
+// takes itself (feed.go), one batch a chunk, so decoding runs in parallel
+// too.
+func (r *Runner) scanParallel(path, name string, next func() (input.Record, error), raw bool, chunks input.Chunked) error {
 	inflight := 4 * r.Workers
 	// The batches in flight are reused: the writer hands each back once
 	// its results are written, so the records' bytes and results are not
@@ -50,43 +52,15 @@ func (r *Runner) scanParallel(path, name string, next func() (input.Record, erro
 	quit := make(chan struct{})
 	var wg sync.WaitGroup
 
-	go func() { // reader
-		defer close(work)
-		seq := 0
-		for eof := false; !eof; {
-			var b *batch
-			select {
-			case b = <-free:
-			case <-quit:
-				return
-			}
-			b.seq, b.buf, b.items = seq, b.buf[:0], b.items[:0]
-			seq++
-			for len(b.items) < batchSize {
-				rec, err := next()
-				if errors.Is(err, io.EOF) {
-					eof = true
-					break
-				}
-				if err != nil {
-					b.items = append(b.items, item{err: err})
-					if !input.Skipped(err) {
-						eof = true
-						break
-					}
-					continue
-				}
-				if !raw {
-					b.items = append(b.items, item{rec: rec, decoded: true})
-					continue
-				}
-				start := len(b.buf)
-				b.buf = append(b.buf, rec.Raw...)
-				b.items = append(b.items, item{line: rec.Line, start: start, end: len(b.buf)})
-			}
-			work <- b
+	var readers []input.ChunkReader
+	if chunks != nil {
+		for w := 0; w < r.Workers; w++ {
+			readers = append(readers, chunks.ChunkReader())
 		}
-	}()
+		go feedChunks(chunks.Chunks(), free, work, quit)
+	} else {
+		go r.feed(next, raw, free, work, quit)
+	}
 
 	for w := 0; w < r.Workers; w++ {
 		wg.Add(1)
@@ -95,6 +69,9 @@ func (r *Runner) scanParallel(path, name string, next func() (input.Record, erro
 			router := r.Router.Clone()
 			var flat input.FlatDecoder
 			for b := range work {
+				if b.chunk >= 0 {
+					fillChunk(b, readers[w])
+				}
 				if cap(b.results) < len(b.items) {
 					b.results = make([]result, len(b.items))
 				}

@@ -102,10 +102,10 @@ func (r *Runner) ScanSource(open Open) error {
 	}
 	if r.Workers > 1 {
 		if raw, ok := src.(input.RawJSON); ok {
-			return r.scanParallel(raw.Path(), name, raw.NextRaw, true)
+			return r.scanParallel(raw.Path(), name, raw.NextRaw, true, nil)
 		}
-		if src.Format() == input.FormatEVTX {
-			return r.scanParallel(name, name, src.Next, false)
+		if c, ok := src.(input.Chunked); ok {
+			return r.scanParallel(name, name, nil, false, c)
 		}
 	}
 	skipped := 0
