@@ -23,7 +23,9 @@ import (
 //   - text directly inside EventData as EventData.
 //
 // A field name with spaces (Defender's "Threat Name") is also given without
-// them (ThreatName), the form Sigma rules use.
+// them (ThreatName), the form Sigma rules use, unless that name is taken;
+// of two names that lose their spaces alike, the first in document order
+// gives the alias.
 //
 // Collisions: System wins. An EventData or UserData field whose name is
 // already taken by System is kept as Section_Name (EventData_Channel); two
