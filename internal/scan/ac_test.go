@@ -147,12 +147,12 @@ func randWord(rng *rand.Rand, alphabet []string, n int) string {
 // needlePlan is a plan of n one-clause routes, route i needing needle i
 // alone: the routes a scan makes candidates are the needles it marked.
 func needlePlan(n int) *plan {
-	p := &plan{routes: make([]planRoute, n), needleRoutes: make([][]int32, n), need: make([]uint8, n)}
+	p := &plan{routes: make([]planRoute, n), need: make([]uint8, n), nrStart: make([]int32, n+1), nrList: make([]int32, n)}
 	for i := range n {
 		p.need[i] = 1
-		p.needleRoutes[i] = []int32{int32(i) << 2}
+		p.nrStart[i+1] = int32(i + 1)
+		p.nrList[i] = int32(i) << 2
 	}
-	p.flatten()
 	return p
 }
 

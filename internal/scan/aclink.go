@@ -1,5 +1,7 @@
 package scan
 
+import "slices"
+
 // link gives every trie state its fail state and output chain, and the
 // states up to denseDepth their dense rows (of trie state numbers, until
 // encode), breadth first: a state's fail state is shallower, so its row
@@ -11,6 +13,14 @@ func (t *acTrie) link(m *acMatcher, denseDepth int) (rows []int32, dense []int32
 	out = make([]int32, ns)
 	dense = make([]int32, ns) // per state: its dense row number, or -1
 	queue := make([]int32, 1, ns)
+	ndense := 0
+	for s := range ns {
+		if int(t.depth[s]) <= denseDepth {
+			ndense++
+		}
+	}
+	rows = slices.Grow(rows, ndense*int(nc)) // sized once: appending row by row copied the table again and again
+	m.outs = slices.Grow(m.outs, len(m.needles))
 	for q := 0; q < len(queue); q++ {
 		s := queue[q]
 		chain := int32(-1)

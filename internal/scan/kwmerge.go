@@ -3,11 +3,14 @@ package scan
 import "github.com/vigil-sec/vigil/internal/match"
 
 // fieldNeedles is one automaton's worth of needles while a plan is built:
-// the needles, their index, and per needle the route clauses it satisfies.
+// the needles, their index, and the route clauses each satisfies, as
+// (needle, route<<2 | clause) pairs in the order they were added (one
+// list for the group rather than one per needle: a plan has thousands).
 type fieldNeedles struct {
 	needles []string
 	index   map[string]int32
-	routes  [][]int32
+	ids, es []int32
+	last    []int32 // per needle: the last route clause linked to it, plus one
 }
 
 // add returns needle's id in g, adding it when new.
@@ -17,9 +20,19 @@ func (g *fieldNeedles) add(needle string) int32 {
 		id = int32(len(g.needles))
 		g.index[needle] = id
 		g.needles = append(g.needles, needle)
-		g.routes = append(g.routes, nil)
+		g.last = append(g.last, 0)
 	}
 	return id
+}
+
+// link records that needle id satisfies route clause e (once, when the
+// same clause names it twice in a row).
+func (g *fieldNeedles) link(id, e int32) {
+	if g.last[id] == e+1 {
+		return
+	}
+	g.last[id] = e + 1
+	g.ids, g.es = append(g.ids, id), append(g.es, e)
 }
 
 // fkey groups a plan's anchors: keyword or field, the Channel/EventID
@@ -69,9 +82,8 @@ func mergeKeywords(byField map[fkey]*fieldNeedles, order []fkey) map[fkey]bool {
 		merged[f] = true
 		g := byField[f]
 		for _, k := range kw {
-			for i, needle := range k.needles {
-				id := g.add(needle)
-				g.routes[id] = append(g.routes[id], k.routes[i]...)
+			for j, kid := range k.ids {
+				g.link(g.add(k.needles[kid]), k.es[j])
 			}
 		}
 	}

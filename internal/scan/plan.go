@@ -73,7 +73,7 @@ type fieldNum struct {
 
 type fieldAC struct {
 	ac   *acMatcher
-	base int32 // index of the automaton's first needle in plan.needleRoutes
+	base int32 // the plan's number of the automaton's first needle (plan.nrStart)
 	at   match.Position
 }
 
@@ -83,7 +83,6 @@ type plan struct {
 	fields       []planField
 	byField      map[string]int32 // event field → fields index (keyword automaton excluded)
 	kw           int32            // index of the keyword automaton in fields, or -1
-	needleRoutes [][]int32        // per needle: route<<2 | clause, the route clauses it satisfies (until flatten)
 	nrStart      []int32          // needle i's entries are nrList[nrStart[i]:nrStart[i+1]]
 	nrList       []int32
 	need         []uint8 // per route: one bit per anchor clause, all to be seen

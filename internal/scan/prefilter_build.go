@@ -1,6 +1,7 @@
 package scan
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/vigil-sec/vigil/internal/match"
@@ -44,42 +45,26 @@ const _ = uint(4 - match.MaxClauses)
 func (r *routerCore) buildPrefilter(p *plan) {
 	byField := map[fkey]*fieldNeedles{}
 	var order []fkey
+	r.eachAnchor(p, func(f fkey, needle string, e int32) {
+		fn := byField[f]
+		if fn == nil {
+			fn = &fieldNeedles{index: map[string]int32{}}
+			byField[f] = fn
+			order = append(order, f)
+		}
+		fn.link(fn.add(needle), e)
+	})
 	p.need = make([]uint8, len(p.routes))
 	for i := range p.routes {
-		pr := &p.routes[i]
-		clauses, ok := r.anchors(pr.rule)
-		if !ok {
-			pr.always = true
-			continue
-		}
-		p.need[i] = uint8(1)<<len(clauses) - 1
-		for ci, clause := range clauses {
-			for _, a := range clause {
-				needle, at := a.Needle, a.At
-				if !a.Number && len(needle) > maxNeedle {
-					needle, at = windowAt(needle, at)
-				}
-				f := fkey{a.Keyword, pr.shared, a.Number, a.Field, at}
-				if !a.Keyword && pr.alias != nil {
-					if to, ok := pr.alias.fields[f.field]; ok {
-						f.field = to
-					}
-				}
-				fn := byField[f]
-				if fn == nil {
-					fn = &fieldNeedles{index: map[string]int32{}}
-					byField[f] = fn
-					order = append(order, f)
-				}
-				id := fn.add(needle)
-				e := int32(i)<<2 | int32(ci)
-				if rs := fn.routes[id]; len(rs) == 0 || rs[len(rs)-1] != e {
-					fn.routes[id] = append(rs, e)
-				}
-			}
+		if clauses, ok := r.anchors(p.routes[i].rule); ok {
+			p.need[i] = uint8(1)<<len(clauses) - 1
+		} else {
+			p.routes[i].always = true
 		}
 	}
 	merged := mergeKeywords(byField, order)
+	var groups []*fieldNeedles // in needle-id order: group k's needles start at the sum of those before
+	nNeedles := int32(0)
 	for _, f := range order {
 		fn := byField[f]
 		var m *acMatcher
@@ -87,10 +72,8 @@ func (r *routerCore) buildPrefilter(p *plan) {
 			m = r.ac(affixNeedles(fn.needles, f.at))
 		}
 		if !f.num && m == nil { // too many distinct bytes: give up prefiltering these routes
-			for _, rs := range fn.routes {
-				for _, e := range rs {
-					p.routes[e>>2].always = true
-				}
+			for _, e := range fn.es {
+				p.routes[e>>2].always = true
 			}
 			continue
 		}
@@ -109,10 +92,10 @@ func (r *routerCore) buildPrefilter(p *plan) {
 			}
 		}
 		if f.num {
-			p.fields[fi].nums = append(p.fields[fi].nums, fieldNum{index: fn.index, base: int32(len(p.needleRoutes)), n: int32(len(fn.needles))})
+			p.fields[fi].nums = append(p.fields[fi].nums, fieldNum{index: fn.index, base: nNeedles, n: int32(len(fn.needles))})
 		} else {
 			pf := &p.fields[fi]
-			fa := fieldAC{ac: m, base: int32(len(p.needleRoutes)), at: f.at}
+			fa := fieldAC{ac: m, base: nNeedles, at: f.at}
 			if f.at != match.AtAny {
 				pf.affix = append(pf.affix, fa)
 			} else {
@@ -123,26 +106,69 @@ func (r *routerCore) buildPrefilter(p *plan) {
 				pf.acs = append(pf.acs, fa)
 			}
 		}
-		p.needleRoutes = append(p.needleRoutes, fn.routes...)
+		groups = append(groups, fn)
+		nNeedles += int32(len(fn.needles))
 	}
 	for i := range p.routes {
 		if p.routes[i].always {
 			p.always = append(p.always, int32(i))
 		}
 	}
-	p.flatten()
+	p.flatten(groups, nNeedles)
 	p.buildTable()
 }
 
-// flatten packs needleRoutes into one list, the layout markNeedle reads.
-func (p *plan) flatten() {
-	p.nrStart = make([]int32, len(p.needleRoutes)+1)
-	for i, rs := range p.needleRoutes {
-		p.nrStart[i] = int32(len(p.nrList))
-		p.nrList = append(p.nrList, rs...)
+// eachAnchor calls fn with the group, needle and route clause
+// (route<<2 | clause) of every anchor of p's routes, in plan order.
+func (r *routerCore) eachAnchor(p *plan, fn func(f fkey, needle string, e int32)) {
+	for i := range p.routes {
+		pr := &p.routes[i]
+		clauses, _ := r.anchors(pr.rule)
+		for ci, clause := range clauses {
+			for _, a := range clause {
+				needle, at := a.Needle, a.At
+				if !a.Number && len(needle) > maxNeedle {
+					needle, at = windowAt(needle, at)
+				}
+				f := fkey{a.Keyword, pr.shared, a.Number, a.Field, at}
+				if !a.Keyword && pr.alias != nil {
+					if to, ok := pr.alias.fields[f.field]; ok {
+						f.field = to
+					}
+				}
+				fn(f, needle, int32(i)<<2|int32(ci))
+			}
+		}
 	}
-	p.nrStart[len(p.needleRoutes)] = int32(len(p.nrList))
-	p.needleRoutes = nil
+}
+
+// flatten lays the groups' route clauses out as markNeedle reads them:
+// needle i's in nrList[nrStart[i]:nrStart[i+1]], in the order they were
+// linked (a counting sort of each group's pairs by needle).
+func (p *plan) flatten(groups []*fieldNeedles, n int32) {
+	p.nrStart = make([]int32, n+1)
+	total, base := 0, int32(0)
+	for _, g := range groups {
+		for _, id := range g.ids {
+			p.nrStart[base+id+1]++
+		}
+		total += len(g.ids)
+		base += int32(len(g.needles))
+	}
+	for i := int32(1); i <= n; i++ {
+		p.nrStart[i] += p.nrStart[i-1]
+	}
+	p.nrList = make([]int32, total)
+	next := slices.Clone(p.nrStart[:n])
+	base = 0
+	for _, g := range groups {
+		for j, id := range g.ids {
+			x := base + id
+			p.nrList[next[x]] = g.es[j]
+			next[x]++
+		}
+		base += int32(len(g.needles))
+	}
 }
 
 // ac returns the automaton for needles, shared by every plan with the same
