@@ -78,16 +78,16 @@ type fieldAC struct {
 }
 
 type plan struct {
-	key          planKey // its own copy of the key's texts
-	routes       []planRoute
-	fields       []planField
-	byField      map[string]int32 // event field → fields index (keyword automaton excluded)
-	kw           int32            // index of the keyword automaton in fields, or -1
-	nrStart      []int32          // needle i's entries are nrList[nrStart[i]:nrStart[i+1]]
-	nrList       []int32
-	need         []uint8 // per route: one bit per anchor clause, all to be seen
-	always       []int32 // routes evaluated without prefilter, in order
-	table        fieldTable
+	key     planKey // its own copy of the key's texts
+	routes  []planRoute
+	fields  []planField
+	byField map[string]int32 // event field → fields index (keyword automaton excluded)
+	kw      int32            // index of the keyword automaton in fields, or -1
+	nrStart []int32          // needle i's entries are nrList[nrStart[i]:nrStart[i+1]]
+	nrList  []int32
+	need    []uint8 // per route: one bit per anchor clause, all to be seen
+	always  []int32 // routes evaluated without prefilter, in order
+	table   fieldTable
 }
 
 func keyOf(ev event.Event, prod *logsource.ProductRule) planKey {
