@@ -45,12 +45,16 @@ const _ = uint(4 - match.MaxClauses)
 func (r *routerCore) buildPrefilter(p *plan) {
 	byField := map[fkey]*fieldNeedles{}
 	var order []fkey
+	var lastF fkey
+	var fn *fieldNeedles
 	r.eachAnchor(p, func(f fkey, needle string, e int32) {
-		fn := byField[f]
-		if fn == nil {
-			fn = &fieldNeedles{index: map[string]int32{}}
-			byField[f] = fn
-			order = append(order, f)
+		if fn == nil || f != lastF { // a rule's anchors mostly name one field after another
+			if fn = byField[f]; fn == nil {
+				fn = &fieldNeedles{index: map[string]int32{}}
+				byField[f] = fn
+				order = append(order, f)
+			}
+			lastF = f
 		}
 		fn.link(fn.add(needle), e)
 	})
