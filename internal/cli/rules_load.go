@@ -5,8 +5,10 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"runtime"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/vigil-sec/vigil/internal/match"
 	"github.com/vigil-sec/vigil/internal/sigma"
@@ -72,18 +74,46 @@ func loadRulesWith(paths []string, placeholderFile string, opt match.Options) ([
 	return docs, match.Load(docs, opt), nil
 }
 
+// parseRuleFiles reads and parses the rule files on every core (parsing
+// YAML is most of loading a rule set: ~0.3 s of one core for SigmaHQ's
+// Windows rules); the documents come out in file order all the same.
 func parseRuleFiles(paths []string) ([]*sigma.Document, error) {
 	files, err := ruleFiles(paths)
 	if err != nil {
 		return nil, err
 	}
+	type parsed struct {
+		docs []*sigma.Document
+		err  error
+	}
+	out := make([]parsed, len(files))
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), max(len(files), 1)) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				data, err := os.ReadFile(files[i])
+				if err != nil {
+					out[i].err = fmt.Errorf("read rule file: %w", err)
+					continue
+				}
+				out[i].docs = sigma.ParseFile(files[i], data)
+			}
+		}()
+	}
+	for i := range files {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
 	var docs []*sigma.Document
-	for _, f := range files {
-		data, err := os.ReadFile(f)
-		if err != nil {
-			return nil, fmt.Errorf("read rule file: %w", err)
+	for _, p := range out {
+		if p.err != nil {
+			return nil, p.err
 		}
-		docs = append(docs, sigma.ParseFile(f, data)...)
+		docs = append(docs, p.docs...)
 	}
 	return docs, nil
 }

@@ -1,6 +1,9 @@
 package match
 
 import (
+	"runtime"
+	"sync"
+
 	"github.com/vigil-sec/vigil/internal/diag"
 	"github.com/vigil-sec/vigil/internal/event"
 	"github.com/vigil-sec/vigil/internal/sigma"
@@ -33,13 +36,14 @@ func Load(docs []*sigma.Document, opt Options) *Set {
 		c   *compiled
 	}
 	var filters []filt
-	for _, d := range docs {
-		if !d.OK() {
+	ok, cs := compileAll(docs, placeholderUse{opt.Placeholders, opt.CheckOnly})
+	for i, d := range docs {
+		if !ok[i] {
 			continue
 		}
 		switch d.Kind {
 		case sigma.KindRule:
-			c := compileDetection(&d.Rule.Detection, placeholderUse{opt.Placeholders, opt.CheckOnly}, &d.Diags)
+			c := cs[i]
 			if c == nil || !d.OK() {
 				continue
 			}
@@ -47,8 +51,7 @@ func Load(docs []*sigma.Document, opt Options) *Set {
 			r.addFields(c.preds)
 			set.Rules = append(set.Rules, r)
 		case sigma.KindFilter:
-			c := compileDetection(&d.Filter.Detection, placeholderUse{opt.Placeholders, opt.CheckOnly}, &d.Diags)
-			if c != nil && d.OK() {
+			if c := cs[i]; c != nil && d.OK() {
 				filters = append(filters, filt{d, c})
 			}
 		}
@@ -73,6 +76,40 @@ func Load(docs []*sigma.Document, opt Options) *Set {
 	}
 	checkCorrelationRefs(docs, set)
 	return set
+}
+
+// compileAll compiles the detections of the rules and filters among docs
+// on every core (each document's compile touches only that document); ok
+// says which documents had no errors before compiling.
+func compileAll(docs []*sigma.Document, ph placeholderUse) ([]bool, []*compiled) {
+	ok := make([]bool, len(docs))
+	cs := make([]*compiled, len(docs))
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), max(len(docs), 1)) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				d := docs[i]
+				if ok[i] = d.OK(); !ok[i] {
+					continue
+				}
+				switch d.Kind {
+				case sigma.KindRule:
+					cs[i] = compileDetection(&d.Rule.Detection, ph, &d.Diags)
+				case sigma.KindFilter:
+					cs[i] = compileDetection(&d.Filter.Detection, ph, &d.Diags)
+				}
+			}
+		}()
+	}
+	for i := range docs {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	return ok, cs
 }
 
 // stamp labels compile diagnostics with the document's id and title.
