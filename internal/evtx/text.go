@@ -15,7 +15,38 @@ import (
 
 func num(v int64) json.Number   { return json.Number(strconv.FormatInt(v, 10)) }
 func unum(v uint64) json.Number { return json.Number(strconv.FormatUint(v, 10)) }
-func hexNum(v uint64) string    { return "0x" + strconv.FormatUint(v, 16) }
+
+// hexNum is v as lower-case 0x... text, built in one allocation.
+func hexNum(v uint64) string {
+	var b [18]byte
+	return string(strconv.AppendUint(append(b[:0], "0x"...), v, 16))
+}
+
+// smallNums holds 0 to 1023 as values, boxed once: most integers in
+// records are that small (levels, tasks, opcodes, versions, many event
+// IDs), and each would otherwise cost its text and its box. It is never
+// written after it is built.
+var smallNums = func() (t [1024]any) {
+	for i := range t {
+		t[i] = json.Number(strconv.Itoa(i))
+	}
+	return t
+}()
+
+// numValue and unumValue are num and unum as values.
+func numValue(v int64) any {
+	if v >= 0 && v < int64(len(smallNums)) {
+		return smallNums[v]
+	}
+	return num(v)
+}
+
+func unumValue(v uint64) any {
+	if v < uint64(len(smallNums)) {
+		return smallNums[v]
+	}
+	return unum(v)
+}
 
 func float(f float64, bits int) any {
 	if math.IsNaN(f) || math.IsInf(f, 0) {

@@ -61,21 +61,21 @@ func value(typ byte, b []byte, off int) (any, error) {
 	case vtAnsi:
 		return ansiString(b), nil
 	case vtInt8:
-		return num(int64(int8(b[0]))), nil
+		return numValue(int64(int8(b[0]))), nil
 	case vtUint8:
-		return unum(uint64(b[0])), nil
+		return unumValue(uint64(b[0])), nil
 	case vtInt16:
-		return num(int64(int16(le.Uint16(b)))), nil
+		return numValue(int64(int16(le.Uint16(b)))), nil
 	case vtUint16:
-		return unum(uint64(le.Uint16(b))), nil
+		return unumValue(uint64(le.Uint16(b))), nil
 	case vtInt32:
-		return num(int64(int32(le.Uint32(b)))), nil
+		return numValue(int64(int32(le.Uint32(b)))), nil
 	case vtUint32:
-		return unum(uint64(le.Uint32(b))), nil
+		return unumValue(uint64(le.Uint32(b))), nil
 	case vtInt64:
-		return num(int64(le.Uint64(b))), nil
+		return numValue(int64(le.Uint64(b))), nil
 	case vtUint64:
-		return unum(le.Uint64(b)), nil
+		return unumValue(le.Uint64(b)), nil
 	case vtReal32:
 		return float(float64(math.Float32frombits(le.Uint32(b))), 32), nil
 	case vtReal64:
