@@ -177,3 +177,30 @@ detection:
 		t.Errorf("database rule did not fire on an event of unknown origin: %v", got)
 	}
 }
+
+// TestPlansWithTheSameRoutesShareAPrefilter: Security events of two
+// EventIDs no rule names have the same routes (the channel's general
+// rules), so the second plan reuses the first one's prefilter; an EventID
+// with rules of its own gets its own. Matching is unchanged either way.
+func TestPlansWithTheSameRoutesShareAPrefilter(t *testing.T) {
+	_, r := setup(t, Selection{})
+	plan := func(id int) *plan {
+		ev := event.Map{"Channel": "Security", "EventID": id}
+		return r.plan(ev, r.mapping.Product(ev))
+	}
+	a, b, c := plan(4624), plan(4625), plan(4688)
+	if len(a.nrStart) == 0 || len(a.fields) == 0 {
+		t.Fatal("the Security plan has no prefilter")
+	}
+	if a == b || &a.nrStart[0] != &b.nrStart[0] || &a.fields[0] != &b.fields[0] {
+		t.Error("4624 and 4625 have the same routes but do not share a prefilter")
+	}
+	if len(c.routes) == len(a.routes) || (len(c.nrStart) > 0 && &c.nrStart[0] == &a.nrStart[0]) {
+		t.Error("4688 has rules of its own but shares 4624's prefilter")
+	}
+	var got []string
+	r.Match(event.Map{"Channel": "Security", "EventID": 4625}, func(rule *match.Rule) { got = append(got, rule.Meta().Title) })
+	if len(got) != 1 || got[0] != "failed logon" {
+		t.Errorf("4625 matched %v, want [failed logon]", got)
+	}
+}
