@@ -1,9 +1,7 @@
 package scan
 
 import (
-	"encoding/binary"
 	"strings"
-	"unsafe"
 
 	"github.com/vigil-sec/vigil/internal/event"
 	"github.com/vigil-sec/vigil/internal/logsource"
@@ -198,37 +196,6 @@ func (r *routerCore) buildPlan(k planKey) *plan {
 	r.buildPrefilter(p)
 	r.prefilters[key] = p
 	return p
-}
-
-// routesKey names what a plan's prefilter is built from: each route's
-// rule, field renames and whether it is shared (the routes' residual
-// conditions are checked when an event is matched, not prefiltered).
-func routesKey(routes []planRoute) string {
-	b := make([]byte, 0, 13*len(routes))
-	for _, pr := range routes {
-		b = binary.LittleEndian.AppendUint32(b, uint32(pr.rule))
-		b = binary.LittleEndian.AppendUint64(b, uint64(uintptr(unsafe.Pointer(pr.alias))))
-		b = append(b, btoiByte(pr.shared))
-	}
-	return string(b)
-}
-
-func btoiByte(b bool) byte {
-	if b {
-		return 1
-	}
-	return 0
-}
-
-// sharePrefilter gives p the prefilter built for q, whose routes are the
-// same: the automata, needle lists and field table are read-only once
-// built. Which routes are evaluated always is part of it.
-func (p *plan) sharePrefilter(q *plan) {
-	for i := range p.routes {
-		p.routes[i].always = q.routes[i].always
-	}
-	p.fields, p.byField, p.kw, p.table = q.fields, q.byField, q.kw, q.table
-	p.nrStart, p.nrList, p.need, p.always = q.nrStart, q.nrList, q.need, q.always
 }
 
 // staticConditions decides an entry's Channel and EventID conditions from
