@@ -81,6 +81,9 @@ func TestCompileErrors(t *testing.T) {
 		if docs[0].OK() || docs[0].Diags[0].Code != code {
 			t.Errorf("%s: diags %v, want %s", det, docs[0].Diags, code)
 		}
+		if d := docs[0].Diags[0]; d.Title != "t" { // the error names the rule that failed
+			t.Errorf("%s: diagnostic not labelled with its rule: %+v", det, d)
+		}
 	}
 }
 

@@ -45,6 +45,7 @@ func Load(docs []*sigma.Document, opt Options) *Set {
 		case sigma.KindRule:
 			c := cs[i]
 			if c == nil || !d.OK() {
+				stamp(d) // its compile errors name it, as a filter's do
 				continue
 			}
 			r := &Rule{Doc: d, Logsource: d.Rule.Logsource, det: c}
