@@ -16,15 +16,17 @@ import (
 // adjacent memory. Alerts are still written in input order.
 
 // heldBatch is how many records a batch holds (Runner.batch overrides
-// it in tests). The more records of a kind a batch holds, the longer its
-// automata and rules stay in cache: on bench records, 32,768 a batch scan
-// the 1M file 4–7% faster than 8,192 (16,384: 1–5%), for ~75 MB more peak
-// memory (docs/benchmarks.md).
-const heldBatch = 32768
+// it in tests). With bench records, 8,192 of them matched by kind scan the
+// file 3–14% faster than record by record. 32,768 were 3–6% faster still,
+// but peak memory was then no longer flat in the input's size (the
+// collector's target is twice the live batch, which a 100k-event file
+// never reaches: 197 against 262 MB for 1M events) and ~100 MB higher
+// (docs/benchmarks.md).
+const heldBatch = 8192
 
 // heldBytes bounds a batch by the size of its records as well, so that a
-// file of megabyte script blocks is not held 32,768 at a time.
-const heldBytes = 32 << 20
+// file of megabyte script blocks is not held 8,192 at a time.
+const heldBytes = 16 << 20
 
 // held is one batch.
 type held struct {
