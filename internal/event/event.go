@@ -38,9 +38,29 @@ const (
 // type so Get never allocates: a string or number read straight from the
 // input bytes is held as text (lit) rather than boxed into an interface.
 type Value struct {
-	v   any
-	s   string
-	lit Kind // String or Number when the value is the text s; Null: use v
+	// v is the value, or a tag (stringLit, numberLit) when the value is
+	// the text s: a tag rather than a kind field keeps a Value at 32
+	// bytes, and events hold thousands of them.
+	v any
+	s string
+}
+
+// stringLit and numberLit tag a Value held as text; being empty, they are
+// stored in v without an allocation.
+type (
+	stringLit struct{}
+	numberLit struct{}
+)
+
+// lit is String or Number when the value is the text s, else Null (use v).
+func (x Value) lit() Kind {
+	switch x.v.(type) {
+	case stringLit:
+		return String
+	case numberLit:
+		return Number
+	}
+	return Null
 }
 
 // Of wraps a value decoded by encoding/json (with UseNumber) or built by hand
@@ -48,14 +68,14 @@ type Value struct {
 func Of(v any) Value { return Value{v: v} }
 
 // Str wraps a string without boxing it.
-func Str(s string) Value { return Value{s: s, lit: String} }
+func Str(s string) Value { return Value{s: s, v: stringLit{}} }
 
 // NumText wraps a JSON number by its source text (like json.Number).
-func NumText(s string) Value { return Value{s: s, lit: Number} }
+func NumText(s string) Value { return Value{s: s, v: numberLit{}} }
 
 // Raw returns the wrapped value (a string, or json.Number for number text).
 func (x Value) Raw() any {
-	switch x.lit {
+	switch x.lit() {
 	case String:
 		return x.s
 	case Number:
@@ -66,7 +86,7 @@ func (x Value) Raw() any {
 
 // Str returns the string when the value is a JSON string.
 func (x Value) Str() (string, bool) {
-	if x.lit == String {
+	if _, ok := x.v.(stringLit); ok {
 		return x.s, true
 	}
 	s, ok := x.v.(string)
@@ -75,8 +95,8 @@ func (x Value) Str() (string, bool) {
 
 // Kind reports the JSON type.
 func (x Value) Kind() Kind {
-	if x.lit != Null {
-		return x.lit
+	if k := x.lit(); k != Null {
+		return k
 	}
 	switch x.v.(type) {
 	case nil:
@@ -99,7 +119,7 @@ func (x Value) Kind() Kind {
 // it was written (json.Number keeps the source digits), "true"/"false".
 // ok is false for null, arrays and objects.
 func (x Value) Text() (s string, ok bool) {
-	if x.lit != Null {
+	if k := x.lit(); k != Null {
 		return x.s, true
 	}
 	switch t := x.v.(type) {
@@ -133,7 +153,7 @@ func (x Value) Text() (s string, ok bool) {
 // Float returns the value as a number: numbers directly, strings when they
 // parse as one (so "4688" compares with 4688).
 func (x Value) Float() (float64, bool) {
-	if x.lit != Null {
+	if k := x.lit(); k != Null {
 		f, err := strconv.ParseFloat(x.s, 64)
 		return f, err == nil
 	}

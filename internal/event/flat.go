@@ -38,7 +38,7 @@ func (f *Flat) Walk(fn func(Value) bool) bool {
 			continue
 		}
 		v := f.Fields[i].Val
-		if v.lit == Null {
+		if v.lit() == Null {
 			if !walk(v.v, fn) {
 				return false
 			}
@@ -68,7 +68,7 @@ func (f *Flat) Map() Map {
 	m := make(Map, len(f.Fields))
 	for _, fl := range f.Fields {
 		k := strings.Clone(fl.Key)
-		switch fl.Val.lit {
+		switch fl.Val.lit() {
 		case String:
 			m[k] = strings.Clone(fl.Val.s)
 		case Number:

@@ -24,7 +24,7 @@ func (f *Flat) MoveTo(fields []Field, raw, held, arena []byte) ([]Field, []byte)
 	}
 	for _, fl := range f.Fields {
 		fl.Key = move(fl.Key)
-		if fl.Val.lit == String || fl.Val.lit == Number {
+		if k := fl.Val.lit(); k == String || k == Number {
 			fl.Val.s = move(fl.Val.s)
 		}
 		fields = append(fields, fl)

@@ -42,3 +42,24 @@ func TestMoveToOutlivesItsBuffers(t *testing.T) {
 		t.Error("an unescaped text was not copied into the arena")
 	}
 }
+
+// TestValueIsFourWords pins Value's size: held batches and flat events
+// keep one per field, and a kind byte beside the string and interface
+// would make it 40 bytes.
+func TestValueIsFourWords(t *testing.T) {
+	if n := unsafe.Sizeof(Value{}); n != 4*unsafe.Sizeof(uintptr(0)) {
+		t.Errorf("Value is %d bytes", n)
+	}
+	for _, c := range []struct {
+		v    Value
+		kind Kind
+		text string
+	}{{Str("a"), String, "a"}, {NumText("4624"), Number, "4624"}, {Str(""), String, ""}, {Of(nil), Null, ""}, {Of(true), Bool, "true"}} {
+		if c.v.Kind() != c.kind {
+			t.Errorf("%#v: kind %v, want %v", c.v, c.v.Kind(), c.kind)
+		}
+		if s, _ := c.v.Text(); s != c.text {
+			t.Errorf("%#v: text %q, want %q", c.v, s, c.text)
+		}
+	}
+}
