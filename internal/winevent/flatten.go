@@ -55,7 +55,7 @@ func (f *flattener) spacelessAliases() {
 }
 
 func (f *flattener) has(k string) bool {
-	_, ok := f.out.index[k]
+	_, ok := f.out.find(k)
 	return ok
 }
 

@@ -76,24 +76,40 @@ func (fl *Flattener) build(ev *Element) *fieldList {
 }
 
 // fieldList is an event while it is flattened: its keys in the order
-// they were first set, their values, and where each key is.
+// they were first set, and their values. Keys are found by a linear scan
+// while there are few of them (a record has ~25, and comparing strings of
+// different lengths costs next to nothing), through index past that.
 type fieldList struct {
 	keys  []string
 	vals  []any
-	index map[string]int32
+	index map[string]int32 // built once keys outgrow linearKeys
 }
+
+const linearKeys = 48
 
 func (l *fieldList) reset() {
 	clear(l.vals) // let the last event's values go
 	l.keys, l.vals = l.keys[:0], l.vals[:0]
-	if l.index == nil {
-		l.index = map[string]int32{}
+	if l.index != nil {
+		clear(l.index)
 	}
-	clear(l.index)
+}
+
+func (l *fieldList) find(k string) (int, bool) {
+	if len(l.keys) <= linearKeys {
+		for i, x := range l.keys {
+			if x == k {
+				return i, true
+			}
+		}
+		return 0, false
+	}
+	i, ok := l.index[k]
+	return int(i), ok
 }
 
 func (l *fieldList) get(k string) (any, bool) {
-	i, ok := l.index[k]
+	i, ok := l.find(k)
 	if !ok {
 		return nil, false
 	}
@@ -101,10 +117,20 @@ func (l *fieldList) get(k string) (any, bool) {
 }
 
 func (l *fieldList) set(k string, v any) {
-	if i, ok := l.index[k]; ok {
+	if i, ok := l.find(k); ok {
 		l.vals[i] = v
 		return
 	}
-	l.index[k] = int32(len(l.keys))
 	l.keys, l.vals = append(l.keys, k), append(l.vals, v)
+	switch n := len(l.keys); {
+	case n == linearKeys+1: // from now on through the index
+		if l.index == nil {
+			l.index = make(map[string]int32, 2*linearKeys)
+		}
+		for i, x := range l.keys {
+			l.index[x] = int32(i)
+		}
+	case n > linearKeys+1:
+		l.index[k] = int32(n - 1)
+	}
 }

@@ -2,6 +2,7 @@ package winevent
 
 import (
 	"encoding/json"
+	"fmt"
 	"reflect"
 	"strings"
 	"testing"
@@ -140,5 +141,39 @@ func TestFlattenerSameAsFlatten(t *testing.T) {
 	}
 	if got := fl.Flatten(events[1])["Correlation_ActivityID"]; got != "mine" {
 		t.Errorf("Correlation_ActivityID = %v, want the event's own field", got)
+	}
+}
+
+// TestFlattenManyFields: past the few dozen keys a record usually has, the
+// flattener finds keys through an index instead of a scan; duplicates and
+// collisions with System must come out the same on both sides of that.
+func TestFlattenManyFields(t *testing.T) {
+	ed := &Element{Name: "EventData"}
+	data := func(name string, v any) {
+		ed.Children = append(ed.Children, &Element{Name: "Data", Attrs: []Attr{{Name: "Name", Value: name}}, Value: v})
+	}
+	for i := 0; i < 100; i++ {
+		data(fmt.Sprintf("F%d", i), fmt.Sprintf("v%d", i))
+	}
+	data("F5", "again5")
+	data("F70", "again70")
+	data("EventID", "mine")
+	ev := &Element{Name: "Event", Children: []*Element{
+		{Name: "System", Children: []*Element{{Name: "EventID", Value: "4688"}}}, ed}}
+	var fl Flattener
+	for round := 0; round < 2; round++ {
+		m := fl.Flatten(ev)
+		if len(m) != 102 {
+			t.Fatalf("%d fields, want 102", len(m))
+		}
+		for k, want := range map[string]any{"F5": []any{"v5", "again5"}, "F70": []any{"v70", "again70"},
+			"F99": "v99", "EventID": "4688", "EventData_EventID": "mine"} {
+			if !reflect.DeepEqual(m[k], want) {
+				t.Errorf("round %d: %s = %v, want %v", round, k, m[k], want)
+			}
+		}
+		if flat := fl.FlattenFlat(ev); !reflect.DeepEqual(map[string]any(flat.Map()), m) {
+			t.Errorf("round %d: FlattenFlat differs from Flatten", round)
+		}
 	}
 }
