@@ -7,9 +7,10 @@ import (
 	"github.com/vigil-sec/vigil/internal/input"
 )
 
-// feed is scanParallel's reader: batches of up to batchSize records from
-// next, numbered in order, until next ends or quit closes.
-func (r *Runner) feed(next func() (input.Record, error), raw bool, free, work chan *batch, quit chan struct{}) {
+// feed is scanParallel's reader: batches of up to batchSize undecoded
+// records from next, their bytes copied into the batch, numbered in order,
+// until next ends or quit closes.
+func feed(next func() (input.Record, error), free, work chan *batch, quit chan struct{}) {
 	defer close(work)
 	seq := 0
 	for eof := false; !eof; {
@@ -33,10 +34,6 @@ func (r *Runner) feed(next func() (input.Record, error), raw bool, free, work ch
 					eof = true
 					break
 				}
-				continue
-			}
-			if !raw {
-				b.items = append(b.items, item{rec: rec, decoded: true})
 				continue
 			}
 			start := len(b.buf)

@@ -19,7 +19,7 @@ type batch struct {
 }
 
 // item is one record of a batch: its bytes in buf, a record the reader
-// decoded (rec, when decoded), or the error reading it.
+// decoded from its chunk (rec, when decoded), or the error reading it.
 type item struct {
 	line       int
 	start, end int
@@ -28,17 +28,15 @@ type item struct {
 	err        error
 }
 
-// scanParallel reads records with next on one goroutine, decodes and
-// matches batches of them on r.Workers goroutines (each with its own Router
-// clone and flat decoder), and counts and writes the results in input order
-// on this one. With raw, next returns undecoded JSON (JSONLines.NextRaw)
-// and the workers decode it; otherwise next returns decoded records, which
-// must not share memory with the reader's later records.
+// scanParallel reads undecoded JSON records with next (JSONLines.NextRaw)
+// on one goroutine, decodes and matches batches of them on r.Workers
+// goroutines (each with its own Router clone and flat decoder), and counts
+// and writes the results in input order on this one.
 //
 // With chunks (EVTX), next is not used: each worker decodes the chunks it
 // takes itself (feed.go), one batch a chunk, so decoding runs in parallel
 // too.
-func (r *Runner) scanParallel(path, name string, next func() (input.Record, error), raw bool, chunks input.Chunked) error {
+func (r *Runner) scanParallel(path, name string, next func() (input.Record, error), chunks input.Chunked) error {
 	inflight := 4 * r.Workers
 	// The batches in flight are reused: the writer hands each back once
 	// its results are written, so the records' bytes and results are not
@@ -59,7 +57,7 @@ func (r *Runner) scanParallel(path, name string, next func() (input.Record, erro
 		}
 		go feedChunks(chunks.Chunks(), free, work, quit)
 	} else {
-		go r.feed(next, raw, free, work, quit)
+		go feed(next, free, work, quit)
 	}
 
 	for w := 0; w < r.Workers; w++ {

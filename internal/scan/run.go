@@ -102,10 +102,10 @@ func (r *Runner) ScanSource(open Open) error {
 	}
 	if r.Workers > 1 {
 		if raw, ok := src.(input.RawJSON); ok {
-			return r.scanParallel(raw.Path(), name, raw.NextRaw, true, nil)
+			return r.scanParallel(raw.Path(), name, raw.NextRaw, nil)
 		}
 		if c, ok := src.(input.Chunked); ok {
-			return r.scanParallel(name, name, nil, false, c)
+			return r.scanParallel(name, name, nil, c)
 		}
 	}
 	skipped := 0
