@@ -24,7 +24,7 @@ func (r *Runner) scanHeld(name string, src input.Source) error {
 		clear(h.results)
 		for k := range h.buckets {
 			for _, i := range h.buckets[k].recs {
-				h.results[i] = r.evaluate(r.Router, name, h.recs[i])
+				r.evaluate(r.Router, name, &h.recs[i], &h.results[i])
 			}
 		}
 		for i := range h.recs {

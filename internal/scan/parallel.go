@@ -81,7 +81,7 @@ func (r *Runner) scanParallel(path, name string, next func() (input.Record, erro
 						continue
 					}
 					if it.decoded {
-						b.results[i] = r.evaluate(router, path, it.rec)
+						r.evaluate(router, path, &it.rec, &b.results[i])
 						it.rec = input.Record{} // let the event go once evaluated
 						continue
 					}
@@ -90,7 +90,7 @@ func (r *Runner) scanParallel(path, name string, next func() (input.Record, erro
 						it.err = err
 						continue
 					}
-					b.results[i] = r.evaluate(router, path, rec)
+					r.evaluate(router, path, &rec, &b.results[i])
 				}
 				done <- b
 			}

@@ -120,7 +120,8 @@ func (r *Runner) ScanSource(open Open) error {
 			}
 			continue
 		}
-		res := r.evaluate(r.Router, name, rec)
+		var res result
+		r.evaluate(r.Router, name, &rec, &res)
 		if err := r.commit(&res); err != nil {
 			return err
 		}
@@ -176,10 +177,11 @@ type observation struct {
 	src  alert.Source
 }
 
-// evaluate runs one record through router. It changes nothing in r, so
-// workers can call it concurrently, each with its own router.
-func (r *Runner) evaluate(router *Router, path string, rec input.Record) result {
-	var res result
+// evaluate runs one record through router into res, which must be zero:
+// a batch's results are written in place, in bucket order, rather than
+// copied out. It changes nothing in r, so workers can call it
+// concurrently, each with its own router.
+func (r *Runner) evaluate(router *Router, path string, rec *input.Record, res *result) {
 	ev := rec.Ev()
 	// The event's time is read only when a range needs it or a rule fires
 	// (most events raise no alert).
@@ -191,10 +193,10 @@ func (r *Runner) evaluate(router *Router, path string, rec input.Record) result 
 		switch {
 		case !hasTime:
 			res.noTime = true
-			return res
+			return
 		case !r.From.IsZero() && ts.Before(r.From), !r.To.IsZero() && ts.After(r.To):
 			res.outOfRange = true
-			return res
+			return
 		}
 	}
 	known := router.MatchRenamed(ev, func(rule *match.Rule, renames map[string]string) {
@@ -204,17 +206,16 @@ func (r *Runner) evaluate(router *Router, path string, rec input.Record) result 
 				timed = true
 			}
 			res.rules = append(res.rules, rule)
-			res.alerts = append(res.alerts, r.alert(rule, path, rec, ts, hasTime))
+			res.alerts = append(res.alerts, r.alert(rule, path, *rec, ts, hasTime))
 		} else if r.Correlate != nil && r.Correlate.Suppress(rule) {
 			res.suppressed++
 		}
 		if r.Correlate != nil && r.Correlate.Consumes(rule) {
-			res.observed = append(res.observed, observation{rule: rule, ev: ownedEvent(rec, renames),
+			res.observed = append(res.observed, observation{rule: rule, ev: ownedEvent(*rec, renames),
 				src: alert.Source{Path: path, Line: rec.Line, Record: rec.RecordID, Offset: rec.Offset}})
 		}
 	})
 	res.unknown = !known
-	return res
 }
 
 // commit counts a result and writes its alerts, in input order.
