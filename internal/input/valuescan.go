@@ -12,29 +12,40 @@ type valueScanner struct {
 }
 
 // feed consumes one line and reports whether the value has closed. String
-// bodies, most of a record, are passed over eight bytes at a time.
+// bodies, most of a record, are passed over eight bytes at a time, and an
+// escape with the byte it escapes in one step (Windows paths are full of
+// them).
 func (s *valueScanner) feed(line []byte) bool {
 	for i := 0; i < len(line); i++ {
-		c := line[i]
-		switch {
-		case s.inString:
-			switch {
-			case s.escaped:
+		if s.inString {
+			if s.escaped {
 				s.escaped = false
-			case c == '\\':
-				s.escaped = true
-			case c == '"':
-				s.inString = false
-			default:
-				// to the byte before the next quote or backslash
-				i = quoteIndex(line, i+1) - 1
+				continue
 			}
-		case c == '"':
+			for {
+				j := quoteIndex(line, i)
+				if j >= len(line) {
+					return false // the string goes on past the line
+				}
+				if line[j] == '"' {
+					s.inString, i = false, j
+					break
+				}
+				if j+1 == len(line) {
+					s.escaped = true // the backslash ends the line
+					return false
+				}
+				i = j + 2
+			}
+			continue
+		}
+		switch line[i] {
+		case '"':
 			s.inString = true
-		case c == '{' || c == '[':
+		case '{', '[':
 			s.depth++
 			s.started = true
-		case c == '}' || c == ']':
+		case '}', ']':
 			s.depth--
 			if s.started && s.depth <= 0 {
 				return true
