@@ -9,7 +9,6 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/vigil-sec/vigil/internal/event"
 	"github.com/vigil-sec/vigil/internal/input"
 	"github.com/vigil-sec/vigil/internal/sink"
 )
@@ -88,13 +87,13 @@ func TestHeldBatchesSameAsRecordByRecord(t *testing.T) {
 	}
 }
 
-// bigRecords is a source of n map events of size bytes each.
+// bigRecords is a source of n undecoded records of size bytes each.
 type bigRecords struct {
 	n, size int
 	raw     []byte
 }
 
-func (b *bigRecords) Next() (input.Record, error) {
+func (b *bigRecords) NextRaw() (input.Record, error) {
 	if b.n == 0 {
 		return input.Record{}, io.EOF
 	}
@@ -102,10 +101,9 @@ func (b *bigRecords) Next() (input.Record, error) {
 	if b.raw == nil {
 		b.raw = make([]byte, b.size)
 	}
-	return input.Record{Raw: b.raw, Event: event.Map{"Channel": "Security"}}, nil
+	return input.Record{Raw: b.raw}, nil
 }
-func (b *bigRecords) Close() error   { return nil }
-func (b *bigRecords) Format() string { return "jsonl" }
+func (b *bigRecords) Path() string { return "big.jsonl" }
 
 // TestHeldBatchBoundedByBytes: a batch of big records holds heldBytes of
 // them, not heldBatch, so memory stays bounded whatever the records' size.
@@ -119,5 +117,37 @@ func TestHeldBatchBoundedByBytes(t *testing.T) {
 	}
 	if fmt.Sprint(sizes) != "[3 3 3 1]" {
 		t.Errorf("batches of %v records, want [3 3 3 1]", sizes)
+	}
+}
+
+// TestRawKind: records group by the Channel and EventID their text names,
+// however the rest of the record differs, and apart when either differs
+// or is missing.
+func TestRawKind(t *testing.T) {
+	base := rawKind([]byte(`{"EventID": 4624, "Channel": "Security", "Computer": "a"}`))
+	same := []string{
+		`{"EventID":4624,"Channel":"Security","Computer":"b","LogonType":"3"}`,
+		`{"Channel": "Security", "EventID": 4624}`,
+	}
+	for _, s := range same {
+		if rawKind([]byte(s)) != base {
+			t.Errorf("%s: another kind than its Channel and EventID's", s)
+		}
+	}
+	kinds := map[uint64]string{base: "base"}
+	for _, s := range []string{
+		`{"EventID": 4625, "Channel": "Security"}`,
+		`{"EventID": 4624, "Channel": "System"}`,
+		`{"EventID": 4624}`,
+		`{"Channel": "Security"}`,
+		`{"EventID": "Security"}`,
+		`{}`,
+		`{"EventID": 624, "Channel": "Security4"}`,
+	} {
+		k := rawKind([]byte(s))
+		if other, ok := kinds[k]; ok {
+			t.Errorf("%s: the kind of %s", s, other)
+		}
+		kinds[k] = s
 	}
 }

@@ -6,7 +6,7 @@ import "github.com/vigil-sec/vigil/internal/input"
 // matched kind by kind (held.go), their alerts written in input order. A
 // pipe is scanned record by record instead, so that its alerts are not
 // held back until a batch fills.
-func (r *Runner) scanHeld(name string, src input.Source) error {
+func (r *Runner) scanHeld(name string, src input.RawJSON) error {
 	if r.held == nil { // kept for the next file: a directory of small files
 		r.held = &held{size: heldBatch}
 		if r.batch > 0 {
@@ -24,7 +24,9 @@ func (r *Runner) scanHeld(name string, src input.Source) error {
 		clear(h.results)
 		for k := range h.buckets {
 			for _, i := range h.buckets[k].recs {
-				r.evaluate(r.Router, name, &h.recs[i], &h.results[i])
+				if rec, ok := h.decode(src.Path(), i); ok {
+					r.evaluate(r.Router, name, &rec, &h.results[i])
+				}
 			}
 		}
 		for i := range h.recs {

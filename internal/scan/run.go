@@ -98,7 +98,7 @@ func (r *Runner) ScanSource(open Open) error {
 	r.Stats.Files++
 	r.Stats.FilesByFormat[src.Format()]++
 	if raw, ok := src.(input.RawJSON); ok && r.Workers <= 1 && isRegular(raw.Path()) {
-		return r.scanHeld(name, src)
+		return r.scanHeld(name, raw)
 	}
 	if r.Workers > 1 {
 		if raw, ok := src.(input.RawJSON); ok {

@@ -1,21 +1,14 @@
 package scan
 
-import "github.com/vigil-sec/vigil/internal/event"
-
 // slab hands out chunks of memory for a batch's buckets and takes them all
 // back at once: buckets of many kinds fill at different rates, and one
 // array per bucket would grow each to its largest kind's size.
 type slab struct {
-	freeBytes  [][]byte
-	freeFields [][]event.Field
-	usedBytes  [][]byte
-	usedFields [][]event.Field
+	freeBytes [][]byte
+	usedBytes [][]byte
 }
 
-const (
-	slabBytes  = 16 << 10
-	slabFields = 256
-)
+const slabBytes = 16 << 10
 
 // bytes returns an empty chunk with room for at least n bytes.
 func (s *slab) bytes(n int) []byte {
@@ -32,27 +25,8 @@ func (s *slab) bytes(n int) []byte {
 	return c
 }
 
-// fields returns an empty chunk with room for at least n fields.
-func (s *slab) fields(n int) []event.Field {
-	if n > slabFields {
-		return make([]event.Field, 0, n)
-	}
-	var c []event.Field
-	if k := len(s.freeFields); k > 0 {
-		c, s.freeFields = s.freeFields[k-1], s.freeFields[:k-1]
-	} else {
-		c = make([]event.Field, 0, slabFields)
-	}
-	s.usedFields = append(s.usedFields, c)
-	return c
-}
-
-// reset takes every chunk back; what was stored in them is garbage. The
-// chunks are not cleared: what their old fields point to (the byte chunks,
-// mostly) stays alive at most until they are reused, and clearing them
-// cost 2% of a scan.
+// reset takes every chunk back; what was stored in them is garbage.
 func (s *slab) reset() {
 	s.freeBytes = append(s.freeBytes, s.usedBytes...)
-	s.freeFields = append(s.freeFields, s.usedFields...)
-	s.usedBytes, s.usedFields = s.usedBytes[:0], s.usedFields[:0]
+	s.usedBytes = s.usedBytes[:0]
 }
