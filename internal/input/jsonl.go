@@ -35,6 +35,9 @@ type Record struct {
 	// View is set instead of Event when Options.Flat decoded the record
 	// straight from its bytes; it and Raw are then valid until the next Next.
 	View *event.Flat
+	// Unchecked: NextRaw did not check that Raw's object closes; decode
+	// it with DecodeRecord.
+	Unchecked bool
 }
 
 // Ev returns the record's event, however it was decoded.
@@ -130,6 +133,13 @@ func (j *JSONLines) object(first []byte, start int, atEOF bool) (Record, error) 
 			return Record{Line: start, Raw: j.buf, View: ev}, nil
 		}
 	}
+	if j.rawOnly && !atEOF && first[len(first)-1] == '}' && j.nextStartsObject(&first) {
+		// The record ends with this line whether or not its object closes
+		// (as below, a line that starts an object ends an open one), so
+		// the bracket scan can wait: DecodeRecord decodes the line
+		// anyway, and needs the scan only when decoding fails.
+		return Record{Line: start, Raw: first, Unchecked: true}, nil
+	}
 	done := sc.feed(first)
 	if done && j.rawOnly {
 		// The whole record on one line: its bytes as read serve, valid
@@ -150,7 +160,7 @@ func (j *JSONLines) object(first []byte, start int, atEOF bool) (Record, error) 
 			// A new object begins before this one closed: report the broken
 			// one and let the next call start from this line.
 			j.carry, j.line = append(j.carry[:0], line...), j.line-1
-			return Record{}, &LineError{j.path, start, "JSON object does not close before the next one starts"}
+			return Record{}, &LineError{j.path, start, notClosed}
 		}
 		j.buf = append(append(j.buf, '\n'), line...)
 		done = sc.feed(line)
@@ -165,13 +175,53 @@ func (j *JSONLines) object(first []byte, start int, atEOF bool) (Record, error) 
 }
 
 // NextRaw is Next without decoding: the record's bytes (valid until the
-// next call) and the line it starts on, for DecodeJSON elsewhere (a
+// next call) and the line it starts on, for DecodeRecord elsewhere (a
 // parallel scan decodes in its workers). Errors are those of Next for
-// records that cannot be assembled.
+// records that cannot be assembled, except that a one-line record
+// followed by a line that starts an object comes back Unchecked: whether
+// its object closes (or the error Next gives when it does not) is left to
+// DecodeRecord.
 func (j *JSONLines) NextRaw() (Record, error) {
 	j.rawOnly = true
 	defer func() { j.rawOnly = false }()
 	return j.Next()
+}
+
+// nextStartsObject reports whether the next line begins with '{', without
+// reading it. Peeking may refill the read buffer that *line points into,
+// so a line in it is first copied to j.buf.
+func (j *JSONLines) nextStartsObject(line *[]byte) bool {
+	if j.carry != nil {
+		return false
+	}
+	if j.br.Buffered() == 0 {
+		j.buf = append(j.buf[:0], *line...)
+		*line = j.buf
+	}
+	b, err := j.br.Peek(1)
+	return err == nil && b[0] == '{'
+}
+
+// notClosed is Next's reason for a record whose object does not close
+// before a line that starts another.
+const notClosed = "JSON object does not close before the next one starts"
+
+// DecodeRecord decodes a record from NextRaw as Next would have: an
+// Unchecked one is first made sure to close.
+func DecodeRecord(path string, rec Record, flat *FlatDecoder) (Record, error) {
+	if rec.Unchecked {
+		if flat != nil {
+			if ev, ok := flat.Decode(rec.Raw); ok { // a flat object closes
+				return Record{Line: rec.Line, Raw: rec.Raw, View: ev}, nil
+			}
+		}
+		var sc valueScanner
+		if !sc.feed(rec.Raw) {
+			return Record{}, &LineError{path, rec.Line, notClosed}
+		}
+		flat = nil // it declined these very bytes
+	}
+	return DecodeJSON(path, rec.Line, rec.Raw, flat)
 }
 
 // DecodeJSON decodes one assembled JSON record read from path at line, as

@@ -193,7 +193,7 @@ func FromReader(name string, r io.ReadCloser) (Source, error) {
 }
 
 // RawJSON is implemented by JSON-lines sources, whose records can be read
-// undecoded and decoded elsewhere (DecodeJSON).
+// undecoded and decoded elsewhere (DecodeRecord).
 // Chunked is a source whose records come in independent chunks (EVTX)
 // that can be decoded on several goroutines: each takes a ChunkReader,
 // all of them before any reads, and reads chunks 0 to Chunks()-1 through

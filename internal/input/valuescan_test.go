@@ -1,6 +1,7 @@
 package input
 
 import (
+	"bufio"
 	"bytes"
 	"errors"
 	"fmt"
@@ -90,9 +91,18 @@ func TestNextRawAgreesWithNext(t *testing.T) {
 	}
 }
 
+// checkNextRaw compares NextRaw then DecodeRecord with Next over data,
+// reading it through the usual buffer and through the smallest one, where
+// peeking at the next line refills the buffer under most lines.
 func checkNextRaw(t *testing.T, data []byte) {
+	checkNextRawBuffer(t, data, 64<<10)
+	checkNextRawBuffer(t, data, 16)
+}
+
+func checkNextRawBuffer(t *testing.T, data []byte, size int) {
 	read := func(raw bool) []string {
 		j := NewJSONLines("t", bytes.NewReader(data))
+		j.br = bufio.NewReaderSize(bytes.NewReader(data), size)
 		j.flat = &FlatDecoder{}
 		var out []string
 		for i := 0; i < 1000; i++ {
@@ -114,7 +124,7 @@ func checkNextRaw(t *testing.T, data []byte) {
 				continue
 			}
 			if raw { // what a worker then makes of it
-				if rec, err = DecodeJSON("t", rec.Line, rec.Raw, &FlatDecoder{}); err != nil {
+				if rec, err = DecodeRecord("t", rec, &FlatDecoder{}); err != nil {
 					out = append(out, "error: "+err.Error())
 					continue
 				}
@@ -124,7 +134,7 @@ func checkNextRaw(t *testing.T, data []byte) {
 		return out
 	}
 	if got, want := read(true), read(false); strings.Join(got, "\n") != strings.Join(want, "\n") {
-		t.Fatalf("%q:\nNextRaw then DecodeJSON:\n%s\nNext:\n%s", data, strings.Join(got, "\n"), strings.Join(want, "\n"))
+		t.Fatalf("%q (buffer %d):\nNextRaw then DecodeRecord:\n%s\nNext:\n%s", data, size, strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 }
 

@@ -38,7 +38,7 @@ func feed(next func() (input.Record, error), free, work chan *batch, quit chan s
 			}
 			start := len(b.buf)
 			b.buf = append(b.buf, rec.Raw...)
-			b.items = append(b.items, item{line: rec.Line, start: start, end: len(b.buf)})
+			b.items = append(b.items, item{line: rec.Line, start: start, end: len(b.buf), unchecked: rec.Unchecked})
 		}
 		work <- b
 	}

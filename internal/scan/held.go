@@ -93,11 +93,11 @@ func (h *held) read(src input.RawJSON) (eof bool) {
 	return false
 }
 
-// decode decodes held record i as JSONLines.Next would have (DecodeJSON),
+// decode decodes held record i as JSONLines.Next would have (DecodeRecord),
 // into h's decoder: the record is valid until the next call. A record that
 // does not decode has its error noted in its place.
 func (h *held) decode(path string, i int32) (input.Record, bool) {
-	rec, err := input.DecodeJSON(path, h.recs[i].Line, h.recs[i].Raw, &h.dec)
+	rec, err := input.DecodeRecord(path, h.recs[i], &h.dec)
 	if err != nil {
 		h.errs[i] = err
 		return rec, false

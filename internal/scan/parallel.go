@@ -25,6 +25,7 @@ type item struct {
 	start, end int
 	rec        input.Record
 	decoded    bool
+	unchecked  bool // NextRaw's Record.Unchecked
 	err        error
 }
 
@@ -85,7 +86,7 @@ func (r *Runner) scanParallel(path, name string, next func() (input.Record, erro
 						it.rec = input.Record{} // let the event go once evaluated
 						continue
 					}
-					rec, err := input.DecodeJSON(path, it.line, b.buf[it.start:it.end], &flat)
+					rec, err := input.DecodeRecord(path, input.Record{Line: it.line, Raw: b.buf[it.start:it.end], Unchecked: it.unchecked}, &flat)
 					if err != nil {
 						it.err = err
 						continue
