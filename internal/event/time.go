@@ -44,8 +44,10 @@ var layouts = [...]string{
 // epoch seconds or milliseconds (numbers or numeric strings; values above
 // 1e11 are taken as milliseconds).
 func ParseTime(v Value) (time.Time, bool) {
-	if f, ok := v.Float(); ok && (v.Kind() == Number || isDigits(v)) {
-		return epoch(f)
+	if v.Kind() == Number || isDigits(v) {
+		if f, ok := v.Float(); ok {
+			return epoch(f)
+		}
 	}
 	s, ok := v.Text()
 	if !ok {
@@ -62,11 +64,11 @@ func ParseTime(v Value) (time.Time, bool) {
 
 func isDigits(v Value) bool {
 	s, ok := v.Raw().(string)
-	if !ok || s == "" {
+	if !ok || s == "" || strings.ContainsAny(s, "-:T ") { // dates: no failed ParseFloat (it allocates)
 		return false
 	}
 	_, err := strconv.ParseFloat(s, 64)
-	return err == nil && !strings.ContainsAny(s, "-:T ")
+	return err == nil
 }
 
 func epoch(f float64) (time.Time, bool) {
