@@ -33,8 +33,7 @@ type held struct {
 	size    int      // records per batch
 	buckets []bucket // in order of their kinds' first appearance
 	ids     map[uint64]int32
-	recs    []input.Record // undecoded: Raw in a bucket
-	errs    []error
+	errs    []error // per record, in input order: the error reading or decoding it
 	results []result
 	slab    slab
 	bytes   int // the records' sizes
@@ -42,10 +41,17 @@ type held struct {
 }
 
 // bucket holds the records of one kind: their bytes, in chunks from the
-// slab.
+// slab, and what else decoding them needs, in the order they are matched.
 type bucket struct {
 	buf  []byte
-	recs []int32
+	recs []heldRec
+}
+
+type heldRec struct {
+	raw       []byte
+	line      int
+	i         int32 // its place in the batch
+	unchecked bool  // input.Record.Unchecked
 }
 
 func (h *held) reset() {
@@ -54,12 +60,13 @@ func (h *held) reset() {
 	}
 	clear(h.ids)
 	for i := range h.buckets {
+		clear(h.buckets[i].recs) // let go of the chunks
 		h.buckets[i] = bucket{recs: h.buckets[i].recs[:0]}
 	}
 	h.buckets = h.buckets[:0]
 	h.slab.reset()
-	clear(h.recs)
-	h.recs, h.errs = h.recs[:0], h.errs[:0]
+	clear(h.errs)
+	h.errs = h.errs[:0]
 	h.bytes = 0
 }
 
@@ -67,40 +74,38 @@ func (h *held) reset() {
 // eof says src is done, or failed in a way that ends it.
 func (h *held) read(src input.RawJSON) (eof bool) {
 	h.reset()
-	for len(h.recs) < h.size && h.bytes < heldBytes {
+	for len(h.errs) < h.size && h.bytes < heldBytes {
 		rec, err := src.NextRaw()
 		if errors.Is(err, io.EOF) {
 			return true
 		}
 		if err != nil {
-			h.recs, h.errs = append(h.recs, input.Record{}), append(h.errs, err)
+			h.errs = append(h.errs, err)
 			if !input.Skipped(err) {
 				return true
 			}
 			continue
 		}
-		i := int32(len(h.recs))
 		k := h.bucket(rawKind(rec.Raw))
 		if cap(k.buf)-len(k.buf) < len(rec.Raw) {
 			k.buf = h.slab.bytes(len(rec.Raw))
 		}
 		start := len(k.buf)
 		k.buf = append(k.buf, rec.Raw...) // Raw is the reader's until the next call
-		rec.Raw = k.buf[start:len(k.buf):len(k.buf)]
-		k.recs = append(k.recs, i)
+		k.recs = append(k.recs, heldRec{raw: k.buf[start:len(k.buf):len(k.buf)], line: rec.Line, i: int32(len(h.errs)), unchecked: rec.Unchecked})
 		h.bytes += len(rec.Raw)
-		h.recs, h.errs = append(h.recs, rec), append(h.errs, nil)
+		h.errs = append(h.errs, nil)
 	}
 	return false
 }
 
-// decode decodes held record i as JSONLines.Next would have (DecodeRecord),
+// decode decodes a held record as JSONLines.Next would have (DecodeRecord),
 // into h's decoder: the record is valid until the next call. A record that
 // does not decode has its error noted in its place.
-func (h *held) decode(path string, i int32) (input.Record, bool) {
-	rec, err := input.DecodeRecord(path, h.recs[i], &h.dec)
+func (h *held) decode(path string, r *heldRec) (input.Record, bool) {
+	rec, err := input.DecodeRecord(path, input.Record{Line: r.line, Raw: r.raw, Unchecked: r.unchecked}, &h.dec)
 	if err != nil {
-		h.errs[i] = err
+		h.errs[r.i] = err
 		return rec, false
 	}
 	return rec, true

@@ -113,7 +113,7 @@ func TestHeldBatchBoundedByBytes(t *testing.T) {
 	var sizes []int
 	for eof := false; !eof; {
 		eof = h.read(src)
-		sizes = append(sizes, len(h.recs))
+		sizes = append(sizes, len(h.errs))
 	}
 	if fmt.Sprint(sizes) != "[3 3 3 1]" {
 		t.Errorf("batches of %v records, want [3 3 3 1]", sizes)

@@ -17,19 +17,20 @@ func (r *Runner) scanHeld(name string, src input.RawJSON) error {
 	skipped := 0
 	for eof := false; !eof; {
 		eof = h.read(src)
-		if cap(h.results) < len(h.recs) {
-			h.results = make([]result, len(h.recs))
+		if cap(h.results) < len(h.errs) {
+			h.results = make([]result, len(h.errs))
 		}
-		h.results = h.results[:len(h.recs)]
+		h.results = h.results[:len(h.errs)]
 		clear(h.results)
 		for k := range h.buckets {
-			for _, i := range h.buckets[k].recs {
-				if rec, ok := h.decode(src.Path(), i); ok {
-					r.evaluate(r.Router, name, &rec, &h.results[i])
+			recs := h.buckets[k].recs
+			for j := range recs {
+				if rec, ok := h.decode(src.Path(), &recs[j]); ok {
+					r.evaluate(r.Router, name, &rec, &h.results[recs[j].i])
 				}
 			}
 		}
-		for i := range h.recs {
+		for i := range h.errs {
 			if err := h.errs[i]; err != nil {
 				if r.recordError(name, err, &skipped) {
 					eof = true
