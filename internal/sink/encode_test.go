@@ -92,7 +92,8 @@ func TestEncodeAlertRejectsInvalidEvent(t *testing.T) {
 // FuzzAppendRaw: appendRaw accepts exactly what json.Compact accepts and
 // writes the same bytes.
 func FuzzAppendRaw(f *testing.F) {
-	for _, s := range []string{`{"a":1}`, ` [ 1 , "x" ] `, `{"a":{"b":[true,false,null]}}`, `-0.5e+3`, `"\ud83d\ude00"`, "{\n}", `{"a" 1}`, `[1,]`} {
+	for _, s := range []string{`{"a":1}`, ` [ 1 , "x" ] `, `{"a":{"b":[true,false,null]}}`, `-0.5e+3`, `"\ud83d\ude00"`, "{\n}", `{"a" 1}`, `[1,]`,
+		"{\"k\":\"ab\x01cdefghijklmnopq\"}", `{"Image":"C:\\Windows\\System32\\cmd.exe","CommandLine":"cmd /c \"x\" \u00e9"}`} {
 		f.Add([]byte(s))
 	}
 	f.Fuzz(func(t *testing.T, raw []byte) {
