@@ -191,7 +191,7 @@ func (j *JSONLines) NextRaw() (Record, error) {
 // reading it. Peeking may refill the read buffer that *line points into,
 // so a line in it is first copied to j.buf.
 func (j *JSONLines) nextStartsObject(line *[]byte) bool {
-	if j.carry != nil {
+	if j.carry != nil { // the next line is a carried one, not the stream's
 		return false
 	}
 	if j.br.Buffered() == 0 {
