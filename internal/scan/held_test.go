@@ -30,6 +30,10 @@ func TestHeldBatchesSameAsRecordByRecord(t *testing.T) {
 		`{"Channel":"Microsoft-Windows-Sysmon/Operational","EventID":1,"CommandLine":"vssadmin delete shadows \u002fall \/quiet","Image":"C:\\Windows\\System32\\vssadmin.exe"}`,
 		`{"eventVersion":"1.08","eventSource":"s3.amazonaws.com","eventName":"PutBucketPolicy"}`,
 		`{"a":`,
+		// lines that end with '}' but do not close, before a line that
+		// starts an object: NextRaw hands them on unchecked
+		`{"Channel":"Security","EventID":4624,"a":{"b":1}`,
+		`{"Channel":"Security","EventID":4624,"a":"x}`,
 	}
 	var file bytes.Buffer
 	for i, line := range gzipLines(t, base)[:4000] {
