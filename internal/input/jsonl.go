@@ -207,7 +207,8 @@ func (j *JSONLines) nextStartsObject(line *[]byte) bool {
 const notClosed = "JSON object does not close before the next one starts"
 
 // DecodeRecord decodes a record from NextRaw as Next would have: an
-// Unchecked one is first made sure to close.
+// Unchecked one is first made sure to close. (Trying DecodeJSON first and
+// scanning only after it fails reads simpler but cost 2–4% of a scan.)
 func DecodeRecord(path string, rec Record, flat *FlatDecoder) (Record, error) {
 	if rec.Unchecked {
 		if flat != nil {

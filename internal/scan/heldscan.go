@@ -14,7 +14,7 @@ func (r *Runner) scanHeld(name string, src input.RawJSON) error {
 		}
 	}
 	h := r.held
-	skipped := 0
+	path, skipped := src.Path(), 0
 	for eof := false; !eof; {
 		eof = h.read(src)
 		if cap(h.results) < len(h.errs) {
@@ -25,7 +25,7 @@ func (r *Runner) scanHeld(name string, src input.RawJSON) error {
 		for k := range h.buckets {
 			recs := h.buckets[k].recs
 			for j := range recs {
-				if rec, ok := h.decode(src.Path(), &recs[j]); ok {
+				if rec, ok := h.decode(path, &recs[j]); ok {
 					r.evaluate(r.Router, name, &rec, &h.results[recs[j].i])
 				}
 			}
