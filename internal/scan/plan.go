@@ -59,6 +59,7 @@ type planField struct {
 	// keywords: an automaton of acs also holds the keyword needles, so
 	// the keyword scan can pass over this field (see mergeKeywords).
 	keywords bool
+	memo     int32 // 1 + the index of this field's memo in a worker's memoState; 0: none
 }
 
 // fieldNum is the numeric anchors (match.Anchor.Number) of a field: its
@@ -194,6 +195,10 @@ func (r *routerCore) buildPlan(k planKey) *plan {
 		return p
 	}
 	r.buildPrefilter(p)
+	for i := range p.fields {
+		r.memos++
+		p.fields[i].memo = r.memos
+	}
 	r.prefilters[key] = p
 	return p
 }

@@ -24,6 +24,7 @@ type pfState struct {
 	gen         uint32
 	buf         []byte
 	cands       []int32 // routes whose clauses were all seen, in discovery order
+	memo        memoState
 }
 
 // prefilter marks the routes of p whose anchors occur in ev.
@@ -137,11 +138,21 @@ func (st *pfState) scanValue(pf *planField, v event.Value) {
 	st.scanText(pf, s)
 }
 
-// scanText runs pf's automata over the text s.
+// scanText runs pf's automata over the text s, or marks what they found
+// in it before (memo.go).
 func (st *pfState) scanText(pf *planField, s string) {
 	if len(pf.acs) == 0 && len(pf.affix) == 0 {
 		return
 	}
+	if m := st.memo.lookup(pf, len(s)); m != nil {
+		st.scanMemo(m, pf, s)
+		return
+	}
+	st.scanFolded(pf, s)
+}
+
+// scanFolded is scanText without the memo.
+func (st *pfState) scanFolded(pf *planField, s string) {
 	if !isASCII(s) {
 		st.buf = foldInto(st.buf[:0], s)
 		s = bstring(st.buf)
@@ -172,6 +183,9 @@ func (st *pfState) scanNum(fn *fieldNum, s string) {
 }
 
 func (st *pfState) markNeedle(id int32) {
+	if st.memo.recording {
+		st.memo.rec = append(st.memo.rec, id)
+	}
 	if st.needleStamp[id] == st.gen {
 		return
 	}

@@ -139,7 +139,9 @@ logsource: {product: windows, category: process_creation}
 detection: {img: {Image|endswith: '\rundll32.exe'}, cli: {CommandLine|contains: 'javascript:'}, condition: img and cli}
 `
 
-func TestPrefilterEdgeCases(t *testing.T) {
+// edgePlan compiles edgeRules with the built-in log source mapping.
+func edgePlan(t *testing.T) (Plan, *logsource.Mapping) {
+	t.Helper()
 	docs := sigma.ParseFile("edge.yml", []byte(edgeRules))
 	set := match.Load(docs, match.Options{})
 	for _, d := range docs {
@@ -152,7 +154,11 @@ func TestPrefilterEdgeCases(t *testing.T) {
 		t.Fatal(err)
 	}
 	m := logsource.NewMapping(b, nil)
-	plan := NewPlan(set.Rules, Selection{}, m)
+	return NewPlan(set.Rules, Selection{}, m), m
+}
+
+func TestPrefilterEdgeCases(t *testing.T) {
+	plan, m := edgePlan(t)
 	fast, ref := NewRouter(plan, m), NewRouter(plan, m)
 	events := []string{
 		`{"Channel":"Microsoft-Windows-Sysmon/Operational","EventID":1,"Image":"C:\\x.exe","User":"admin","CommandLine":"whoami","ParentImage":"p","Hashes":"h"}`,

@@ -52,6 +52,7 @@ type routerCore struct {
 	prefilters map[string]*plan
 	acs        map[string]*acMatcher
 	anch       []ruleAnchors
+	memos      int32 // planField.memo numbers given out
 }
 
 type ruleAnchors struct {
