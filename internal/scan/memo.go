@@ -16,7 +16,7 @@ import (
 // every memo is bounded, so memory stays flat however long the input.
 
 const (
-	memoMinLen   = 24      // shorter values cost less to scan than to look up
+	memoMinLen   = 12      // shorter values cost less to scan than to look up
 	memoMaxLen   = 1 << 16 // longer ones are scanned every time
 	memoSlots    = 1 << 10 // per field, direct-mapped on the value's hash
 	memoTables   = memoSlots * (24 + 8)
