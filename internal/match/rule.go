@@ -57,3 +57,32 @@ func (r *Rule) addFields(ps []Predicate) {
 		r.fields = append(r.fields, f)
 	}
 }
+
+// Inputs lists every event field Match reads, the fields a fieldref
+// compares with included; ok is false when Match can read more than named
+// fields (a keyword search reads every value). When ok, Match's answer is
+// a function of these fields alone: whether each is present, and its
+// kind and text when it is a scalar.
+func (r *Rule) Inputs() (fields []string, ok bool) {
+	add := func(f string) {
+		if !contains(fields, f) {
+			fields = append(fields, f)
+		}
+	}
+	for _, p := range r.Predicates() {
+		switch p := p.(type) {
+		case *fieldLeaf:
+			add(p.field)
+			for _, t := range p.tests {
+				if ref, isRef := t.(*fieldrefTest); isRef {
+					add(ref.ref)
+				}
+			}
+		case *existsLeaf:
+			add(p.field)
+		default:
+			return nil, false
+		}
+	}
+	return fields, true
+}

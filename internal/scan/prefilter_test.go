@@ -139,10 +139,10 @@ logsource: {product: windows, category: process_creation}
 detection: {img: {Image|endswith: '\rundll32.exe'}, cli: {CommandLine|contains: 'javascript:'}, condition: img and cli}
 `
 
-// edgePlan compiles edgeRules with the built-in log source mapping.
-func edgePlan(t *testing.T) (Plan, *logsource.Mapping) {
+// planOf compiles the rules of src with the built-in log source mapping.
+func planOf(t *testing.T, src string) (Plan, *logsource.Mapping) {
 	t.Helper()
-	docs := sigma.ParseFile("edge.yml", []byte(edgeRules))
+	docs := sigma.ParseFile("rules.yml", []byte(src))
 	set := match.Load(docs, match.Options{})
 	for _, d := range docs {
 		if !d.OK() {
@@ -158,7 +158,7 @@ func edgePlan(t *testing.T) (Plan, *logsource.Mapping) {
 }
 
 func TestPrefilterEdgeCases(t *testing.T) {
-	plan, m := edgePlan(t)
+	plan, m := planOf(t, edgeRules)
 	fast, ref := NewRouter(plan, m), NewRouter(plan, m)
 	events := []string{
 		`{"Channel":"Microsoft-Windows-Sysmon/Operational","EventID":1,"Image":"C:\\x.exe","User":"admin","CommandLine":"whoami","ParentImage":"p","Hashes":"h"}`,

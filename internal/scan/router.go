@@ -32,6 +32,7 @@ type Router struct {
 	last  *plan             // the plan of the previous event
 	pf    pfState
 	view  aliased // the event under a route's renames, reused per route
+	rm    ruleMemos
 }
 
 // routerCore is what clones of a Router share.
@@ -52,7 +53,8 @@ type routerCore struct {
 	prefilters map[string]*plan
 	acs        map[string]*acMatcher
 	anch       []ruleAnchors
-	memos      int32 // planField.memo numbers given out
+	inputs     [][]string // per rule: what its answer depends on (ruleInputs)
+	memos      int32      // planField.memo numbers given out
 }
 
 type ruleAnchors struct {
@@ -75,7 +77,7 @@ func (c *routerCore) anchors(i int) ([][]match.Anchor, bool) {
 func NewRouter(p Plan, m *logsource.Mapping) *Router {
 	c := &routerCore{Rules: p.Active, byKey: map[string][]route{},
 		ls: make([]logsource.Logsource, len(p.Active)), mapping: m,
-		plans: map[planKey]*plan{}, prefilters: map[string]*plan{}, acs: map[string]*acMatcher{}, anch: make([]ruleAnchors, len(p.Active))}
+		plans: map[planKey]*plan{}, prefilters: map[string]*plan{}, acs: map[string]*acMatcher{}, anch: make([]ruleAnchors, len(p.Active)), inputs: ruleInputs(p.Active)}
 	byEntry := map[*logsource.Entry]*aliases{}
 	for i, rule := range p.Active {
 		c.ls[i] = ruleLogsource(rule)
@@ -158,7 +160,7 @@ func (r *Router) MatchRenamed(ev event.Event, fn func(rule *match.Rule, renames 
 			r.view = aliased{ev: ev, fields: pr.alias.fields}
 			target, renames = &r.view, pr.alias.fields
 		}
-		if r.Rules[pr.rule].Match(target) {
+		if r.match(pr.rule, target) {
 			r.seen[pr.rule] = r.gen
 			fn(r.Rules[pr.rule], renames)
 		}
