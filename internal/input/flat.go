@@ -31,7 +31,7 @@ type FlatDecoder struct {
 func (d *FlatDecoder) Decode(raw []byte) (ev *event.Flat, ok bool) {
 	d.flat.Fields = d.flat.Fields[:0]
 	d.scratch = d.scratch[:0]
-	p := flatParser{b: raw, d: d}
+	p := flatParser{b: raw, d: d, cur: maskCursor{b: raw, base: noMask}}
 	p.ws()
 	if !p.byte('{') {
 		return nil, false
@@ -92,9 +92,10 @@ func (d *FlatDecoder) Decode(raw []byte) (ev *event.Flat, ok bool) {
 }
 
 type flatParser struct {
-	b []byte
-	i int
-	d *FlatDecoder
+	b   []byte
+	i   int
+	d   *FlatDecoder
+	cur maskCursor
 }
 
 func (p *flatParser) ws() {
@@ -240,7 +241,7 @@ func (p *flatParser) str() (string, bool) {
 	start := i
 	ascii := true
 	for {
-		if i = stopIndex(b, i); i >= len(b) {
+		if i = p.cur.stop(i); i >= len(b) {
 			break
 		}
 		c := b[i]
@@ -290,7 +291,7 @@ func (p *flatParser) escaped(start, i int) (string, bool) {
 		// copy the run up to the next quote, backslash or control byte
 		j := i
 		for {
-			if j = stopIndex(b, j); j >= len(b) || b[j] < 0x80 {
+			if j = p.cur.stop(j); j >= len(b) || b[j] < 0x80 {
 				break
 			}
 			ascii = false

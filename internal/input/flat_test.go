@@ -37,7 +37,9 @@ func TestFlatDecoderAgreesWithJSON(t *testing.T) {
 func FuzzFlatDecoder(f *testing.F) {
 	for _, s := range []string{`{"k":"C:\\Windows\\System32\\cmd.exe","n":1}`, `{"a":"é\u00e9\"x","b":[1,"two",null],"c":true}`,
 		"{\"k\":\"bad \xff\"}", `{"Channel":"Security","EventID":4624,"Data":["a","b"]}`, `{"a":"0123456789abcdef\\u0041"}`,
-		`{"Chan nel":"security","SourceName":"Y","Channel":"microsoft-windows-sysmon/operational"}`} {
+		`{"Chan nel":"security","SourceName":"Y","Channel":"microsoft-windows-sysmon/operational"}`,
+		// past 64 bytes: the decoder's mask blocks (strmask.go) and their edges
+		`{"CommandLine":"\"C:\\Program Files\\Windows Defender\\MpCmdRun.exe\" -wdenable \u00e9t\u00e9 \"C:\\Users\\Public\\x.ps1\"","Image":"C:\\Windows\\System32\\WindowsPowerShell\\v1.0\\powershell.exe"}`} {
 		f.Add([]byte(s))
 	}
 	f.Fuzz(func(t *testing.T, line []byte) {
