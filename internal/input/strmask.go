@@ -18,8 +18,9 @@ type maskCursor struct {
 	mask uint64 // bit k: b[base+k] is special (strSpecial)
 }
 
-// noMask is a base no index is within 64 bytes of.
-const noMask = -1 << 40
+// noMask is a base no index is within 64 bytes of (records are far
+// shorter than 1<<30 bytes: MaxLine), small enough for a 32-bit int.
+const noMask = -1 << 30
 
 // stop is stopIndex(b, i): the first special byte at or after i, or len(b).
 // Calls must come with i never decreasing.
