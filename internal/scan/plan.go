@@ -196,8 +196,12 @@ func (r *routerCore) buildPlan(k planKey) *plan {
 	}
 	r.buildPrefilter(p)
 	for i := range p.fields {
-		r.memos++
-		p.fields[i].memo = r.memos
+		// A jumping scan reads a fraction of a value's bytes; a memo
+		// lookup hashes and compares them all (memo.go).
+		if !p.fields[i].jumps() {
+			r.memos++
+			p.fields[i].memo = r.memos
+		}
 	}
 	r.prefilters[key] = p
 	return p
@@ -246,4 +250,18 @@ func anyEqualFold(vals []string, s string) bool {
 		}
 	}
 	return false
+}
+
+// jumps reports whether every automaton of f is a jumping scan (acMatcher.wm:
+// long needles only), which passes over most bytes of a value unread.
+func (f *planField) jumps() bool {
+	if len(f.affix) > 0 || len(f.acs) == 0 {
+		return false
+	}
+	for _, fa := range f.acs {
+		if !fa.ac.wm {
+			return false
+		}
+	}
+	return true
 }
