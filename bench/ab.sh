@@ -24,6 +24,7 @@ while [ "$i" -lt "$n" ]; do
 	k=0
 	for bin in "$@"; do
 		k=$((k + 1))
+		cat "$file" >/dev/null # in the page cache for every run (see compare.sh's warm)
 		/usr/bin/time -f "$k %U %S" -a -o "$times" env GOMAXPROCS=1 "$bin" scan -q --no-progress --workers 1 \
 			--rules "$rules" --format jsonl --output "${TMPDIR:-/tmp}/ab.$k.jsonl" "$file" 2>/dev/null
 	done
