@@ -14,6 +14,9 @@ type Alert struct {
 	Host      string          `json:"host,omitempty"`
 	Source    Source          `json:"source"`
 	Event     json.RawMessage `json:"event"`
+	// EventCompact says Event is already compact, valid JSON, so a sink
+	// can write it as it is.
+	EventCompact bool `json:"-"`
 	// Correlation is set on correlation alerts (package correlate's
 	// Section): group, window, value and the contributing events. Their
 	// Event is null.

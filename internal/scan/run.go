@@ -259,7 +259,11 @@ func (r *Runner) alert(rule *match.Rule, path string, rec input.Record, ts time.
 		Attack: att,
 		Host:   strings.Clone(event.Host(rec.Ev())),
 		Source: alert.Source{Path: path, Line: rec.Line, Record: rec.RecordID, Offset: rec.Offset},
-		Event:  append([]byte(nil), rec.Raw...), // Raw may be the reader's buffer
+	}
+	if ev, err := sink.AppendCompact(make([]byte, 0, len(rec.Raw)), rec.Raw); err == nil {
+		a.Event, a.EventCompact = ev, true // compacted while the record is in cache
+	} else {
+		a.Event = append([]byte(nil), rec.Raw...) // Raw may be the reader's buffer
 	}
 	if hasTime {
 		s := ts.Format(time.RFC3339Nano)

@@ -90,7 +90,9 @@ func encodeAlert(dst []byte, a *alert.Alert) ([]byte, error) {
 	}
 	dst = append(dst, `},"event":`...)
 	var err error
-	if dst, err = appendRaw(dst, a.Event); err != nil {
+	if a.EventCompact {
+		dst = append(dst, a.Event...)
+	} else if dst, err = appendRaw(dst, a.Event); err != nil {
 		return dst, err
 	}
 	if a.Correlation != nil {

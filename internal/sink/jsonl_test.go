@@ -149,3 +149,34 @@ func TestJSONLBadEvent(t *testing.T) {
 		t.Errorf("output after a refused alert is not exactly one valid line (%v):\n%s", err, b.String())
 	}
 }
+
+// An event compacted by the scan (AppendCompact, EventCompact) is written
+// as the sink would have written it uncompacted.
+func TestJSONLCompactedEvent(t *testing.T) {
+	line := func(a *alert.Alert) string {
+		var b bytes.Buffer
+		s, _ := New("jsonl", &b)
+		if err := s.Write(a); err != nil {
+			t.Fatal(err)
+		}
+		s.Close()
+		return b.String()
+	}
+	spaced := jsonAlert()
+	spaced.Event = json.RawMessage("{ \"Image\" : \"C:\\\\x.exe\" ,\n \"n\": [1, 2] }")
+	compacted := jsonAlert()
+	ev, err := AppendCompact(nil, spaced.Event)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if string(ev) != `{"Image":"C:\\x.exe","n":[1,2]}` {
+		t.Fatalf("AppendCompact = %s", ev)
+	}
+	compacted.Event, compacted.EventCompact = ev, true
+	if got, want := line(compacted), line(spaced); got != want {
+		t.Errorf("compacted event written as\n%s\nwant\n%s", got, want)
+	}
+	if _, err := AppendCompact(nil, json.RawMessage(`{"a":`)); err == nil {
+		t.Error("AppendCompact accepted invalid JSON")
+	}
+}
