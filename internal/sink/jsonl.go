@@ -15,8 +15,9 @@ import (
 // alerts cost as much as matching them. The bytes are those encoding/json
 // writes with HTML escaping off (TestEncodeAlertAsEncodingJSON).
 type jsonlSink struct {
-	bw  *bufio.Writer
-	buf []byte
+	bw    *bufio.Writer
+	buf   []byte
+	heads heads
 }
 
 func newJSONL(w io.Writer) *jsonlSink {
@@ -24,7 +25,7 @@ func newJSONL(w io.Writer) *jsonlSink {
 }
 
 func (s *jsonlSink) Write(a *alert.Alert) error {
-	b, err := encodeAlert(s.buf[:0], a)
+	b, err := encodeTail(s.heads.append(s.buf[:0], a), a)
 	if err != nil {
 		return err
 	}
@@ -37,6 +38,12 @@ func (s *jsonlSink) Close() error { return s.bw.Flush() }
 
 // encodeAlert appends a's JSON line to dst.
 func encodeAlert(dst []byte, a *alert.Alert) ([]byte, error) {
+	return encodeTail(appendHead(dst, a), a)
+}
+
+// appendHead appends a's rule and ATT&CK objects, from the line's opening
+// brace: the part every alert of a rule shares (heads.go).
+func appendHead(dst []byte, a *alert.Alert) []byte {
 	r := &a.Rule
 	dst = append(dst, `{"rule":{"id":`...)
 	dst = appendString(dst, r.ID)
@@ -64,7 +71,12 @@ func encodeAlert(dst []byte, a *alert.Alert) ([]byte, error) {
 		dst = append(dst, `,"earlier_ids":`...)
 		dst = appendStrings(dst, a.Attack.EarlierIDs)
 	}
-	dst = append(dst, `},"timestamp":`...)
+	return append(dst, '}')
+}
+
+// encodeTail appends the rest of a's line, after its head.
+func encodeTail(dst []byte, a *alert.Alert) ([]byte, error) {
+	dst = append(dst, `,"timestamp":`...)
 	if a.Timestamp == nil {
 		dst = append(dst, "null"...)
 	} else {
