@@ -38,6 +38,7 @@ type held struct {
 	slab    slab
 	bytes   int // the records' sizes
 	dec     input.FlatDecoder
+	events  []byte // the compacted events of the batch's alerts (Runner.events)
 }
 
 // bucket holds the records of one kind: their bytes, in chunks from the

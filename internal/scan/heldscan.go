@@ -14,6 +14,8 @@ func (r *Runner) scanHeld(name string, src input.RawJSON) error {
 		}
 	}
 	h := r.held
+	r.events = &h.events
+	defer func() { r.events = nil }()
 	path, skipped := src.Path(), 0
 	for eof := false; !eof; {
 		eof = h.read(src)
@@ -43,6 +45,7 @@ func (r *Runner) scanHeld(name string, src input.RawJSON) error {
 			}
 		}
 		clear(h.results) // the alerts are written: let them go
+		h.events = h.events[:0]
 	}
 	r.skippedTail(name, skipped)
 	return nil

@@ -52,6 +52,10 @@ type Runner struct {
 	Emit      map[*match.Rule]bool
 	batch     int   // records per held batch (held.go); 0: heldBatch
 	held      *held // the one-worker scan's batch, reused from file to file
+	// events, while scanHeld runs, holds the compacted events of its
+	// batch's alerts, reused once they are written (sink.Sink.Write keeps
+	// nothing); nil elsewhere, where each alert has its own.
+	events *[]byte
 }
 
 // Open names one input for ScanSource: a path, or an already opened source
@@ -260,8 +264,16 @@ func (r *Runner) alert(rule *match.Rule, path string, rec input.Record, ts time.
 		Host:   strings.Clone(event.Host(rec.Ev())),
 		Source: alert.Source{Path: path, Line: rec.Line, Record: rec.RecordID, Offset: rec.Offset},
 	}
-	if ev, err := sink.AppendCompact(make([]byte, 0, len(rec.Raw)), rec.Raw); err == nil {
-		a.Event, a.EventCompact = ev, true // compacted while the record is in cache
+	var to []byte
+	if r.events != nil {
+		to = *r.events
+	}
+	if ev, err := sink.AppendCompact(to, rec.Raw); err == nil {
+		// compacted while the record is in cache
+		a.Event, a.EventCompact = ev[len(to):len(ev):len(ev)], true
+		if r.events != nil {
+			*r.events = ev
+		}
 	} else {
 		a.Event = append([]byte(nil), rec.Raw...) // Raw may be the reader's buffer
 	}

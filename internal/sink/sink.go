@@ -10,7 +10,8 @@ import (
 )
 
 // Sink receives alerts in scan order. Write returns once the alert is handed
-// to the underlying writer; Close flushes.
+// to the underlying writer, and keeps neither the alert nor anything it
+// points to (a scan reuses that memory); Close flushes.
 type Sink interface {
 	Write(a *alert.Alert) error
 	Close() error
