@@ -55,7 +55,7 @@ cp -r "$here/_peers/sigmago" "$here/_peers/gsre" "$tmp/peersrc/cmd/"
 # warm FILE: reads FILE once so that the timed run finds it in the page
 # cache. This VM's kernel reclaims file pages left idle (kdamond runs), so after a
 # 90-second gsre run the file is gone from the cache, and an engine reading
-# it at 200+ MB/s then spends a third of its time in the kernel filling the
+# it at 200+ MB/s then spends a quarter of its time in the kernel filling the
 # cache (measured: vigil 230,000 events/s cold against 302,000 warm, 1.26 s
 # of system time against 0.28). Every engine is timed warm, so the figures
 # are the engines', not the disk's.
