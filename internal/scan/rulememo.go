@@ -20,6 +20,7 @@ const (
 	ruleMemoSlots  = 128
 	ruleMemoMaxKey = 4096
 	ruleMemoBudget = 16 << 20
+	ruleSlotSize   = 32 // bytes of a ruleSlot
 )
 
 type ruleSlot struct {
@@ -69,9 +70,9 @@ func (r *Router) match(i int, ev event.Event) bool {
 		if m.n++; m.n < ruleMemoAfter {
 			return rule.Match(ev)
 		}
-		if rm.bytes += ruleMemoSlots * 32; rm.bytes > ruleMemoBudget {
+		if rm.bytes += ruleMemoSlots * ruleSlotSize; rm.bytes > ruleMemoBudget {
 			rm.reset()
-			rm.bytes = ruleMemoSlots * 32
+			rm.bytes = ruleMemoSlots * ruleSlotSize
 		}
 		m.slots, m.n, m.hits = make([]ruleSlot, ruleMemoSlots), 0, 0
 	}

@@ -264,27 +264,34 @@ func (r *Runner) alert(rule *match.Rule, path string, rec input.Record, ts time.
 		Host:   strings.Clone(event.Host(rec.Ev())),
 		Source: alert.Source{Path: path, Line: rec.Line, Record: rec.RecordID, Offset: rec.Offset},
 	}
-	var to []byte
-	if r.events != nil {
-		to = *r.events
-	}
-	if ev, err := sink.AppendCompact(to, rec.Raw); err == nil {
-		// compacted while the record is in cache
-		a.Event, a.EventCompact = ev[len(to):len(ev):len(ev)], true
-		if r.events != nil {
-			*r.events = ev
-		}
-	} else {
-		a.Event = append([]byte(nil), rec.Raw...) // Raw may be the reader's buffer
-	}
+	a.Event, a.EventCompact = r.eventJSON(rec)
 	if hasTime {
 		s := ts.Format(time.RFC3339Nano)
 		a.Timestamp = &s
 	}
-	if rec.Raw == nil {
-		a.Event, _ = json.Marshal(rec.Map())
-	}
 	return a
+}
+
+// eventJSON is the alert's copy of rec's event, compacted while the record
+// is in cache (compact: the sink writes it as it is); with one worker the
+// copies go into the batch's buffer (Runner.events).
+func (r *Runner) eventJSON(rec input.Record) (ev json.RawMessage, compact bool) {
+	if rec.Raw == nil {
+		ev, _ = json.Marshal(rec.Map())
+		return ev, false
+	}
+	var to []byte
+	if r.events != nil {
+		to = *r.events
+	}
+	b, err := sink.AppendCompact(to, rec.Raw)
+	if err != nil {
+		return append([]byte(nil), rec.Raw...), false // Raw may be the reader's buffer
+	}
+	if r.events != nil {
+		*r.events = b
+	}
+	return b[len(to):len(b):len(b)], true
 }
 
 // count adds an alert of rule to the statistics.

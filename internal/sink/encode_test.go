@@ -89,7 +89,7 @@ func TestEncodeAlertRejectsInvalidEvent(t *testing.T) {
 	}
 }
 
-// FuzzAppendRaw: appendRaw accepts exactly what json.Compact accepts and
+// FuzzAppendRaw: AppendCompact accepts exactly what json.Compact accepts and
 // writes the same bytes.
 func FuzzAppendRaw(f *testing.F) {
 	for _, s := range []string{`{"a":1}`, ` [ 1 , "x" ] `, `{"a":{"b":[true,false,null]}}`, `-0.5e+3`, `"\ud83d\ude00"`, "{\n}", `{"a" 1}`, `[1,]`,
@@ -99,9 +99,9 @@ func FuzzAppendRaw(f *testing.F) {
 	f.Fuzz(func(t *testing.T, raw []byte) {
 		var want bytes.Buffer
 		werr := json.Compact(&want, raw)
-		got, gerr := appendRaw(nil, raw)
+		got, gerr := AppendCompact(nil, raw)
 		if (werr == nil) != (gerr == nil) {
-			t.Fatalf("%q: appendRaw error %v, json.Compact error %v", raw, gerr, werr)
+			t.Fatalf("%q: AppendCompact error %v, json.Compact error %v", raw, gerr, werr)
 		}
 		if werr == nil && !bytes.Equal(got, want.Bytes()) {
 			t.Fatalf("%q: got %q want %q", raw, got, want.Bytes())

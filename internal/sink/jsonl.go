@@ -104,7 +104,7 @@ func encodeTail(dst []byte, a *alert.Alert) ([]byte, error) {
 	var err error
 	if a.EventCompact {
 		dst = append(dst, a.Event...)
-	} else if dst, err = appendRaw(dst, a.Event); err != nil {
+	} else if dst, err = AppendCompact(dst, a.Event); err != nil {
 		return dst, err
 	}
 	if a.Correlation != nil {

@@ -65,14 +65,10 @@ var errRaw = errors.New("alert event is not valid JSON")
 // maxDepth is encoding/json's nesting limit.
 const maxDepth = 10000
 
-// appendRaw appends the JSON text raw without its insignificant white
+// AppendCompact appends the JSON text raw without its insignificant white
 // space, as encoding/json does for a json.RawMessage (nothing else is
-// changed), and checks its syntax on the way; nil is null.
-// AppendCompact appends raw JSON to dst without insignificant white space,
-// or returns an error when raw is not valid JSON.
-func AppendCompact(dst []byte, raw []byte) ([]byte, error) { return appendRaw(dst, raw) }
-
-func appendRaw(dst []byte, raw []byte) ([]byte, error) {
+// changed), and checks its syntax on the way (errRaw); nil is null.
+func AppendCompact(dst []byte, raw []byte) ([]byte, error) {
 	if raw == nil {
 		return append(dst, "null"...), nil
 	}
